@@ -1,0 +1,43 @@
+/** Process entry: config → database (migrated) → demo data on an empty database → app → listen; graceful shutdown. */
+import { ConfigError, loadConfig, type Config } from "./platform/config.ts";
+import { openMigratedDatabase } from "./platform/boot.ts";
+import { buildApp } from "./platform/http/app.ts";
+import { startWorker } from "./platform/jobs/index.ts";
+import { loadDemoIfEmpty } from "./demo/index.ts";
+import "./platform/mail/index.ts";
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`hearth: configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const database = await openMigratedDatabase(config);
+const app = await buildApp({ config, database });
+if (config.demoOnEmpty) await loadDemoIfEmpty(database.db, config, (line) => app.log.info(line));
+const worker = config.worker ? startWorker(app.hearth, app.log) : null;
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await app.close();
+  await worker?.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Hearth is running at ${config.baseUrl} (database: ${database.kind})`);

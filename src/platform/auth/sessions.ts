@@ -1,0 +1,99 @@
+/**
+ * Browser sessions and API tokens: creating them, finding the actor behind a request, revoking.
+ * Only SHA-256 hashes of session and API tokens are stored.
+ */
+import type { Executor } from "../db/index.ts";
+import { randomToken, sha256 } from "./crypto.ts";
+import { ROLES, type Actor, type Role, type RoleGrant } from "./permissions.ts";
+
+export const SESSION_COOKIE = "hearth_session";
+export const SESSION_DAYS = 30;
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Loads the roles of an account. */
+export async function rolesOf(db: Executor, accountId: number): Promise<RoleGrant[]> {
+  const rows = await db.selectFrom("account_roles").select(["role", "scope"]).where("account_id", "=", accountId).execute();
+  return rows.flatMap((row) => (isRole(row.role) ? [{ role: row.role, scope: row.scope }] : []));
+}
+
+type AccountRow = { id: number; email: string; name: string; email_verified_at: Date | null; locale: string | null };
+
+async function toActor(db: Executor, account: AccountRow, tokenScopes?: string[]): Promise<Actor> {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    emailVerified: account.email_verified_at !== null,
+    locale: account.locale,
+    roles: await rolesOf(db, account.id),
+    ...(tokenScopes ? { tokenScopes } : {}),
+  };
+}
+
+/** Starts a session; returns the token to put in the cookie. */
+export async function createSession(db: Executor, accountId: number, meta: { userAgent?: string | undefined; ip?: string | undefined }, now = new Date()): Promise<string> {
+  const token = randomToken();
+  await db
+    .insertInto("sessions")
+    .values({
+      id: sha256(token),
+      account_id: accountId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+      user_agent: meta.userAgent?.slice(0, 500) ?? null,
+      ip: meta.ip ?? null,
+    })
+    .execute();
+  return token;
+}
+
+/** The actor behind a session cookie, or null when the session is unknown, expired, or the account is suspended or deleted. */
+export async function actorFromSession(db: Executor, token: string, now = new Date()): Promise<{ actor: Actor; sessionId: string } | null> {
+  const id = sha256(token);
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("accounts", "accounts.id", "sessions.account_id")
+    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.suspended_until", "accounts.deleted_at", "sessions.last_seen_at", "sessions.expires_at"])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!row || row.expires_at <= now || row.deleted_at || (row.suspended_until && row.suspended_until > now)) return null;
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+    await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
+  }
+  return { actor: await toActor(db, row), sessionId: id };
+}
+
+/** The actor behind an API token, with the token's scopes; null when unknown or revoked. */
+export async function actorFromApiToken(db: Executor, token: string, now = new Date()): Promise<Actor | null> {
+  const row = await db
+    .selectFrom("api_tokens")
+    .innerJoin("accounts", "accounts.id", "api_tokens.account_id")
+    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.suspended_until", "accounts.deleted_at", "api_tokens.scopes", "api_tokens.revoked_at", "api_tokens.id as token_id"])
+    .where("api_tokens.token_hash", "=", sha256(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at || row.deleted_at || (row.suspended_until && row.suspended_until > now)) return null;
+  await db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.token_id).execute();
+  return toActor(db, row, row.scopes);
+}
+
+/** Ends one session. */
+export async function endSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+/** Ends every session of an account (sign out everywhere, password change). */
+export async function endAllSessions(db: Executor, accountId: number): Promise<void> {
+  await db.deleteFrom("sessions").where("account_id", "=", accountId).execute();
+}
+
+/** Creates an API token with scopes; returns the token, shown once. */
+export async function createApiToken(db: Executor, accountId: number, name: string, scopes: string[]): Promise<string> {
+  const token = `hth_${randomToken()}`;
+  await db.insertInto("api_tokens").values({ account_id: accountId, name, token_hash: sha256(token), scopes }).execute();
+  return token;
+}

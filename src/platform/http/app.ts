@@ -1,0 +1,134 @@
+/**
+ * Builds the Fastify application: plugins, security hooks, the error mapping, the platform's own
+ * routes and every module's routes. `main.ts` listens; tests call `buildApp` and `inject`.
+ */
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { h } from "preact";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/index.ts";
+import { registerBodyParsers } from "./body-parsers.ts";
+import type { Hearth } from "./context.ts";
+import { errorBody, statusFor, toAppError, wantsJson } from "./errors.ts";
+import { registerMetrics } from "./metrics.ts";
+import { registerSecurity } from "./security.ts";
+import { validatorCompiler } from "./validation.ts";
+import { ErrorPage } from "../web/error-page.tsx";
+import { sendPage } from "../web/render.tsx";
+import { notFound } from "../errors.ts";
+import { registerRoutes } from "../../routes.ts";
+
+const ROOT = join(import.meta.dirname, "../../..");
+
+/** Fields whose values must never reach the logs. */
+export const REDACTED_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+];
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions["logger"];
+}
+
+export type App = FastifyInstance;
+
+/** Creates the application, ready to `listen` or `inject`. */
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    requestIdLogLabel: "requestId",
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const hearth: Hearth = { config, db: database.db, dbKind: database.kind };
+  app.decorate("hearth", hearth);
+  app.setValidatorCompiler(validatorCompiler);
+  registerBodyParsers(app);
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Hearth API", version: "1", description: "The Hearth REST API. Authenticate with `Authorization: Bearer <token>`." },
+      servers: [{ url: config.baseUrl }],
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: ({ schema, url }) => ({ schema: url.startsWith("/api/v1") ? schema : { ...schema, hide: true }, url }),
+  });
+  await app.register(fastifyStatic, { root: join(ROOT, "src/platform/web/assets"), prefix: "/assets/", maxAge: "1h" });
+  await app.register(fastifyStatic, {
+    root: [join(ROOT, "node_modules/@fontsource/vazirmatn/files"), join(ROOT, "node_modules/@fontsource/noto-sans-hebrew/files"), join(ROOT, "node_modules/@fontsource/noto-sans/files")],
+    prefix: "/fonts/",
+    decorateReply: false,
+    maxAge: "30d",
+    immutable: true,
+  });
+
+  registerSecurity(app);
+  registerMetrics(app);
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const appError = toAppError(error);
+    if (!appError) {
+      request.log.error({ err: error }, "request failed");
+      reply.status(500);
+      if (wantsJson(request)) return { error: { code: "internal", message: request.t("errors.internal") } };
+      return sendPage(request, reply, h(ErrorPage, { message: request.t("errors.internal") }), { title: request.t("errors.internalTitle"), status: 500 });
+    }
+    const status = statusFor(reply, appError);
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    if (wantsJson(request)) return reply.status(status).send(errorBody(request, appError));
+    if (appError.kind === "unauthorized" && request.method === "GET") {
+      return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
+    }
+    return sendPage(request, reply, h(ErrorPage, { message: request.t(appError.messageKey, appError.params), status }), {
+      title: request.t(`errors.title.${appError.kind}`),
+      status,
+    });
+  });
+
+  app.setNotFoundHandler(async () => {
+    throw notFound();
+  });
+
+  app.get("/api/openapi.json", { config: { access: "public" } }, async () => app.swagger());
+  await registerRoutes(app);
+  return app;
+}

@@ -1,0 +1,154 @@
+/**
+ * Durable background jobs in the database. A job is a row; workers claim due jobs with
+ * `FOR UPDATE SKIP LOCKED` (many workers, no double work), retry failures with exponential
+ * back-off, and a crashed worker's claim expires so another worker picks the job up.
+ */
+import { hostname } from "node:os";
+import { sql } from "kysely";
+import type { FastifyBaseLogger } from "fastify";
+import type { Executor } from "../db/index.ts";
+import type { Hearth } from "../http/context.ts";
+
+export interface JobContext {
+  hearth: Hearth;
+  log: FastifyBaseLogger;
+  attempt: number;
+}
+
+export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
+
+const handlers = new Map<string, JobHandler>();
+
+/** Registers the function that runs jobs of a queue. */
+export function defineJob(queue: string, handler: JobHandler): void {
+  handlers.set(queue, handler);
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  /** A job with the same key is added once only (idempotent scheduling). */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/** Adds a job; call it inside the transaction of the change that needs it, so both happen or neither. */
+export async function enqueue(db: Executor, queue: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
+  await db
+    .insertInto("jobs")
+    .values({
+      queue,
+      payload: JSON.stringify(payload),
+      run_at: options.runAt ?? new Date(),
+      dedupe_key: options.dedupeKey ?? null,
+      ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
+    })
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .execute();
+}
+
+/** Seconds to wait before retry n (1-based): 10 s, 40 s, 2.5 min, … capped at 6 h. */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(10 * 4 ** (attempt - 1), 6 * 3600);
+}
+
+interface ClaimedJob {
+  id: number;
+  queue: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
+
+const LOCK_SECONDS = 300;
+
+async function claim(db: Executor, workerId: string, limit: number, now: Date): Promise<ClaimedJob[]> {
+  const result = await sql<ClaimedJob>`
+    update jobs set attempts = attempts + 1, locked_by = ${workerId}, locked_until = ${new Date(now.getTime() + LOCK_SECONDS * 1000)}
+    where id in (
+      select id from jobs
+      where state = 'queued' and run_at <= ${now} and (locked_until is null or locked_until < ${now})
+      order by run_at, id
+      limit ${limit}
+      for update skip locked
+    )
+    returning id, queue, payload, attempts, max_attempts`.execute(db);
+  return result.rows;
+}
+
+async function finish(db: Executor, job: ClaimedJob, error: unknown, now: Date): Promise<void> {
+  if (error === undefined) {
+    await db.updateTable("jobs").set({ state: "done", finished_at: now, locked_by: null, locked_until: null, last_error: null }).where("id", "=", job.id).execute();
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const exhausted = job.attempts >= job.max_attempts;
+  await db
+    .updateTable("jobs")
+    .set({
+      state: exhausted ? "failed" : "queued",
+      last_error: message.slice(0, 2000),
+      locked_by: null,
+      locked_until: null,
+      run_at: new Date(now.getTime() + backoffSeconds(job.attempts) * 1000),
+      ...(exhausted ? { finished_at: now } : {}),
+    })
+    .where("id", "=", job.id)
+    .execute();
+}
+
+/** Claims and runs the due jobs once; returns how many ran. Tests call this directly. */
+export async function runDueJobs(hearth: Hearth, log: FastifyBaseLogger, options: { workerId?: string; limit?: number; now?: Date } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const jobs = await claim(hearth.db, options.workerId ?? `${hostname()}:${process.pid}`, options.limit ?? 20, now);
+  for (const job of jobs) {
+    const handler = handlers.get(job.queue);
+    let failure: unknown;
+    try {
+      if (!handler) throw new Error(`no handler for queue ${job.queue}`);
+      await handler(job.payload, { hearth, log, attempt: job.attempts });
+    } catch (error) {
+      failure = error ?? new Error("job failed");
+      log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, err: failure }, "job failed");
+    }
+    await finish(hearth.db, job, failure, new Date());
+  }
+  return jobs.length;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+  /** Runs a poll now instead of waiting for the timer. */
+  poke(): void;
+}
+
+/** Polls for due jobs until stopped; polls again at once while there was work. */
+export function startWorker(hearth: Hearth, log: FastifyBaseLogger, pollMs = 1000): Worker {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = (): void => {
+    running = (async () => {
+      let ran = 0;
+      try {
+        ran = await runDueJobs(hearth, log);
+      } catch (error) {
+        log.error({ err: error }, "job worker poll failed");
+      }
+      if (!stopped) timer = setTimeout(tick, ran > 0 ? 0 : pollMs);
+    })();
+  };
+  timer = setTimeout(tick, 50);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+    poke() {
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(tick, 0);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/** The page shell: document head, skip link, header with navigation and language switcher, flash, footer. */
+import type { ComponentChildren } from "preact";
+import { LOCALES } from "../i18n/index.ts";
+import { Form } from "./components.tsx";
+import { siteNav } from "./navigation.ts";
+import { usePage } from "./page-context.ts";
+
+export interface LayoutProps {
+  title: string;
+  children: ComponentChildren;
+  description?: string;
+  /** Extra tags for the head (Open Graph, structured data). */
+  head?: ComponentChildren;
+  /** A wider layout with a sidebar, used by the console. */
+  aside?: ComponentChildren;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { en: "English", fa: "فارسی", he: "עברית" };
+
+function LanguageSwitcher() {
+  const { t, locale, path } = usePage();
+  return (
+    <Form action="/locale" class="language-switcher" aria-label={t("layout.language")}>
+      <input type="hidden" name="returnTo" value={path} />
+      {LOCALES.map((code) => (
+        <button type="submit" name="locale" value={code} lang={code} aria-pressed={code === locale ? "true" : "false"} class="language-switcher__option">
+          {LANGUAGE_NAMES[code]}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+function AccountMenu() {
+  const { t, actor, can, unreadNotifications, formatNumber } = usePage();
+  if (!actor) {
+    return (
+      <ul class="account-menu">
+        <li>
+          <a href="/sign-in">{t("layout.signIn")}</a>
+        </li>
+        <li>
+          <a href="/sign-up" class="button button--primary button--small">
+            {t("layout.signUp")}
+          </a>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul class="account-menu">
+      {can("console.view") ? (
+        <li>
+          <a href="/console">{t("layout.console")}</a>
+        </li>
+      ) : null}
+      <li>
+        <a href="/notifications" class="notifications-link">
+          {t("layout.notifications")}
+          {unreadNotifications > 0 ? (
+            <span class="badge" aria-label={t("layout.unread", { count: unreadNotifications })}>
+              {formatNumber(unreadNotifications)}
+            </span>
+          ) : null}
+        </a>
+      </li>
+      <li>
+        <a href="/account">{actor.name}</a>
+      </li>
+      <li>
+        <Form action="/sign-out" class="inline-form">
+          <button type="submit" class="button button--link">
+            {t("layout.signOut")}
+          </button>
+        </Form>
+      </li>
+    </ul>
+  );
+}
+
+/** The full HTML document around a page's content. */
+export function Layout(props: LayoutProps) {
+  const page = usePage();
+  const { t, locale, dir, siteName, flash, path } = page;
+  const title = props.title === siteName ? siteName : `${props.title} · ${siteName}`;
+  return (
+    <html lang={locale} dir={dir}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href="/assets/hearth.css" />
+        {props.head}
+      </head>
+      <body class={props.aside ? "with-aside" : undefined}>
+        <a class="skip-link" href="#main">
+          {t("layout.skipToContent")}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a href="/" class="brand">
+              {siteName}
+            </a>
+            <nav aria-label={t("layout.mainNavigation")} class="site-nav">
+              <ul>
+                {siteNav().map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={path === item.href || path.startsWith(item.href + "/") ? "page" : undefined}>
+                      {t(item.labelKey)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <AccountMenu />
+            <LanguageSwitcher />
+          </div>
+        </header>
+        <div class="page">
+          {props.aside ? <aside class="page__aside">{props.aside}</aside> : null}
+          <main id="main" tabIndex={-1} class="page__main">
+            {flash ? (
+              <div class={`alert alert--${flash.kind}`} role={flash.kind === "error" ? "alert" : "status"}>
+                {t(flash.key, flash.params)}
+              </div>
+            ) : null}
+            {props.children}
+          </main>
+        </div>
+        <footer class="site-footer">
+          <p>{t("layout.footer", { site: siteName })}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

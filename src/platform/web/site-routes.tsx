@@ -1,0 +1,40 @@
+/** The home page and the language switch. */
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { LOCALES } from "../i18n/index.ts";
+import { LOCALE_COOKIE } from "../http/security.ts";
+import { HomePage } from "./home-page.tsx";
+import { sendPage } from "./render.tsx";
+
+/** Only same-site paths are accepted as a place to return to. */
+export function safeReturnPath(value: unknown, fallback = "/"): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+}
+
+export async function siteRoutes(app: FastifyInstance): Promise<void> {
+  app.get("/", async (request, reply) => {
+    const members = await app.hearth.db
+      .selectFrom("accounts")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("deleted_at", "is", null)
+      .executeTakeFirstOrThrow();
+    return sendPage(request, reply, <HomePage members={Number(members.count)} />, { title: request.t("site.name"), description: request.t("home.description") });
+  });
+
+  app.post(
+    "/locale",
+    {
+      schema: {
+        body: Type.Object({ locale: Type.Union(LOCALES.map((code) => Type.Literal(code))), returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const { locale, returnTo } = request.body as { locale: (typeof LOCALES)[number]; returnTo?: string };
+      reply.setCookie(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400, httpOnly: true, secure: app.hearth.config.secureCookies });
+      if (request.actor) {
+        await app.hearth.db.updateTable("accounts").set({ locale, updated_at: new Date() }).where("id", "=", request.actor.id).execute();
+      }
+      return reply.redirect(safeReturnPath(returnTo), 303);
+    },
+  );
+}

@@ -1,0 +1,15 @@
+/** Every route of the application, platform first, then the modules. */
+import type { FastifyInstance } from "fastify";
+import { accountRoutes } from "./platform/auth/routes.tsx";
+import { consoleRoutes } from "./platform/console/routes.tsx";
+import { healthRoutes } from "./platform/http/health-routes.ts";
+import { notificationRoutes } from "./platform/notify/routes.tsx";
+import { siteRoutes } from "./platform/web/site-routes.tsx";
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(healthRoutes);
+  await app.register(siteRoutes);
+  await app.register(accountRoutes);
+  await app.register(notificationRoutes);
+  await app.register(consoleRoutes);
+}
