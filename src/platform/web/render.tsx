@@ -1,6 +1,6 @@
 /** Renders a page (a Preact tree inside the layout) for a request, and flash messages across redirects. */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { VNode } from "preact";
+import type { ComponentChildren } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { can } from "../auth/permissions.ts";
 import { direction, formatDate, formatNumber } from "../i18n/index.ts";
@@ -66,7 +66,7 @@ export interface PageOptions extends Omit<LayoutProps, "children"> {
 }
 
 /** Sends a full HTML page. */
-export async function sendPage(request: FastifyRequest, reply: FastifyReply, content: VNode, options: PageOptions): Promise<FastifyReply> {
+export async function sendPage(request: FastifyRequest, reply: FastifyReply, content: ComponentChildren, options: PageOptions): Promise<FastifyReply> {
   const context = await pageContext(request, reply);
   const { status, ...layout } = options;
   const html = renderToString(
