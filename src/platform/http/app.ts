@@ -14,7 +14,7 @@ import { h } from "preact";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/index.ts";
 import { registerBodyParsers } from "./body-parsers.ts";
-import type { Hearth } from "./context.ts";
+import type { Hearth, RouteInfo } from "./context.ts";
 import { errorBody, statusFor, toAppError, wantsJson } from "./errors.ts";
 import { registerMetrics } from "./metrics.ts";
 import { registerSecurity } from "./security.ts";
@@ -63,6 +63,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   const hearth: Hearth = { config, db: database.db, dbKind: database.kind };
   app.decorate("hearth", hearth);
+  const routeTable: RouteInfo[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routeTable.push({ method, url: route.url, access: route.config?.access ?? "public", hasBody: Boolean(route.schema?.body) });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   registerBodyParsers(app);
 

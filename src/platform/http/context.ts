@@ -20,9 +20,18 @@ export interface Hearth {
  */
 export type Access = "public" | "member" | { action: string };
 
+/** One registered route, as listed in `app.routeTable` (tests walk it to check every route). */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+  hasBody: boolean;
+}
+
 declare module "fastify" {
   interface FastifyInstance {
     hearth: Hearth;
+    routeTable: RouteInfo[];
   }
   interface FastifyRequest {
     actor: Actor | null;
