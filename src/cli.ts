@@ -1,9 +1,14 @@
-/** The `hearth` command line. */
-import { loadConfig } from "./platform/config.ts";
-import { openMigratedDatabase } from "./platform/boot.ts";
+/** The `hearth` command line (bin/hearth.js runs this file): see src/cli/run.ts. */
+import { runCli } from "./cli/run.ts";
 
-const [command] = process.argv.slice(2);
-const config = loadConfig();
-const database = await openMigratedDatabase(config);
-if (command === "migrate") console.log("migrations applied");
-await database.close();
+// Output piped into `head` and closed early is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (line) => process.stdout.write(line + "\n"),
+  err: (line) => process.stderr.write(line + "\n"),
+  env: process.env,
+});

@@ -5,6 +5,7 @@ import { consoleRoutes } from "./platform/console/routes.tsx";
 import { healthRoutes } from "./platform/http/health-routes.ts";
 import { notificationRoutes } from "./platform/notify/routes.tsx";
 import { siteRoutes } from "./platform/web/site-routes.tsx";
+import { ideasRoutes } from "./modules/ideas/index.ts";
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -12,4 +13,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(accountRoutes);
   await app.register(notificationRoutes);
   await app.register(consoleRoutes);
+  await app.register(ideasRoutes);
 }

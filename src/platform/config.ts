@@ -23,6 +23,8 @@ export interface Config {
   worker: boolean;
   /** Load demo data when the database is empty. */
   demoOnEmpty: boolean;
+  /** Trust X-Forwarded-* headers (only behind a reverse proxy that sets them); off by default so clients cannot fake their address. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -108,5 +110,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     worker: readBoolean(env, "HEARTH_WORKER", true),
     demoOnEmpty: readBoolean(env, "HEARTH_DEMO", true),
+    trustProxy: readBoolean(env, "TRUST_PROXY", false),
   };
 }

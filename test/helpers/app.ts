@@ -88,7 +88,7 @@ export function testConfig(overrides: Partial<Config> = {}, env: Record<string, 
 export async function startTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}, options: { logger?: pino.Logger } = {}): Promise<TestApp> {
   const opened = await openTestDatabase(kind);
   const config = testConfig({ ...overrides, databaseUrl: opened.url });
-  const app = await buildApp({ config, database: opened.database, ...(options.logger ? { logger: options.logger } : { logger: false }) });
+  const app = await buildApp({ config, database: opened.database, ...(options.logger ? { loggerInstance: options.logger } : { logger: false }) });
   await app.ready();
   return {
     app,

@@ -13,6 +13,7 @@ import {
   recordReached,
   reviewPeriodFor,
   supportRefusal,
+  supportStatus,
   type IdeaFacts,
 } from "./rules.ts";
 
@@ -151,5 +152,20 @@ describe("review periods", () => {
     assert.equal(localMidnight(2026, 3, 27, "Asia/Jerusalem").toISOString(), "2026-03-26T22:00:00.000Z");
     assert.equal(localMidnight(2026, 3, 28, "Asia/Jerusalem").toISOString(), "2026-03-27T21:00:00.000Z");
     assert.equal(localMidnight(2026, 7, 1, "America/New_York").toISOString(), "2026-07-01T04:00:00.000Z");
+  });
+});
+
+describe("fair counting", () => {
+  const bar = { minAccountAgeHours: 24, requireVerifiedEmail: true };
+  const now = at("2026-05-10T12:00:00Z");
+  test("a verified account older than the bar counts at once", () => {
+    assert.equal(supportStatus(bar, { emailVerified: true, createdAt: at("2026-05-09T12:00:00Z") }, now), "verified");
+  });
+  test("a brand-new account's support is pending", () => {
+    assert.equal(supportStatus(bar, { emailVerified: true, createdAt: at("2026-05-10T11:00:00Z") }, now), "pending");
+  });
+  test("an unverified email's support is pending, however old the account", () => {
+    assert.equal(supportStatus(bar, { emailVerified: false, createdAt: at("2020-01-01Z") }, now), "pending");
+    assert.equal(supportStatus({ ...bar, requireVerifiedEmail: false }, { emailVerified: false, createdAt: at("2020-01-01Z") }, now), "verified");
   });
 });

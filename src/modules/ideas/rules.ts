@@ -206,3 +206,16 @@ export const REVIEW_DECISIONS: Record<"approved" | "not_approved" | "on_hold", I
   not_approved: "not_approved",
   on_hold: "on_hold",
 };
+
+// ---- Fair counting ------------------------------------------------------------------------
+
+export interface TrustBar {
+  minAccountAgeHours: number;
+  requireVerifiedEmail: boolean;
+}
+
+/** A support counts at once when the member passes the site's trust bar; otherwise it is held as pending. */
+export function supportStatus(bar: TrustBar, member: { emailVerified: boolean; createdAt: Date }, now: Date): "verified" | "pending" {
+  if (bar.requireVerifiedEmail && !member.emailVerified) return "pending";
+  return now.getTime() - member.createdAt.getTime() >= bar.minAccountAgeHours * 3_600_000 ? "verified" : "pending";
+}

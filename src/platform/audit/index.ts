@@ -1,5 +1,6 @@
 /** The audit log: an append-only record of staff actions (who, what, on what, when, from where). */
 import type { Executor } from "../db/index.ts";
+export { listAudit, type AuditFilter, type AuditRow } from "./queries.ts";
 
 export interface AuditEntry {
   actorId: number | null;

@@ -27,6 +27,7 @@ export async function createAccount(db: Executor, input: NewAccount, passwordHas
     const existing = await tx.selectFrom("accounts").select("id").where("email", "=", email).executeTakeFirst();
     if (existing) throw conflict("email_taken", "auth.errors.emailTaken");
     const now = input.createdAt ?? new Date();
+    // Two sign-ups racing for one address both pass the check above; the unique index decides.
     const row = await tx
       .insertInto("accounts")
       .values({
@@ -38,13 +39,21 @@ export async function createAccount(db: Executor, input: NewAccount, passwordHas
         created_at: now,
         updated_at: now,
       })
+      .onConflict((oc) => oc.column("email").doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw conflict("email_taken", "auth.errors.emailTaken");
     await tx.insertInto("account_roles").values({ account_id: row.id, role: "member", scope: "*" }).execute();
     return row.id;
   });
 }
 
+/** The account with the given id, deleted or not. */
+export async function findAccountById(db: Executor, id: number) {
+  return db.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The account with the given email (compared case-insensitively), deleted or not. */
 export async function findAccountByEmail(db: Executor, email: string) {
   return db.selectFrom("accounts").selectAll().where("email", "=", normalizeEmail(email)).executeTakeFirst();
 }

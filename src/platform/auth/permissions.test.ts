@@ -4,7 +4,7 @@ import { authorize, can, defineActions, isStaff, type Actor, type Role } from ".
 import { AppError } from "../errors.ts";
 
 function actor(...grants: Array<[Role, string?]>): Actor {
-  return { id: 1, email: "a@example.test", name: "A", emailVerified: true, locale: null, roles: grants.map(([role, scope]) => ({ role, scope: scope ?? "*" })) };
+  return { id: 1, email: "a@example.test", name: "A", emailVerified: true, locale: null, createdAt: new Date(), roles: grants.map(([role, scope]) => ({ role, scope: scope ?? "*" })) };
 }
 
 defineActions({ "test.moderate": ["moderator"], "test.pay": ["finance"] });

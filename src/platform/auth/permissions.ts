@@ -22,6 +22,7 @@ export interface Actor {
   name: string;
   emailVerified: boolean;
   locale: string | null;
+  createdAt: Date;
   roles: RoleGrant[];
   /** Scopes of the API token that authenticated the request; undefined for browser sessions. */
   tokenScopes?: string[];

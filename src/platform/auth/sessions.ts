@@ -2,7 +2,8 @@
  * Browser sessions and API tokens: creating them, finding the actor behind a request, revoking.
  * Only SHA-256 hashes of session and API tokens are stored.
  */
-import type { Executor } from "../db/index.ts";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Executor, Tables } from "../db/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import { ROLES, type Actor, type Role, type RoleGrant } from "./permissions.ts";
 
@@ -20,16 +21,34 @@ export async function rolesOf(db: Executor, accountId: number): Promise<RoleGran
   return rows.flatMap((row) => (isRole(row.role) ? [{ role: row.role, scope: row.scope }] : []));
 }
 
-type AccountRow = { id: number; email: string; name: string; email_verified_at: Date | null; locale: string | null };
+type AccountRow = { id: number; email: string; name: string; email_verified_at: Date | null; locale: string | null; created_at: Date; roles: unknown };
 
-async function toActor(db: Executor, account: AccountRow, tokenScopes?: string[]): Promise<Actor> {
+/** Roles as a JSON array in the same query as the account, so identifying a request is one round trip. */
+function rolesJson(eb: ExpressionBuilder<Tables, "accounts">) {
+  return eb
+    .selectFrom("account_roles")
+    .select(sql<unknown>`coalesce(json_agg(json_build_object('role', account_roles.role, 'scope', account_roles.scope)), '[]'::json)`.as("roles"))
+    .whereRef("account_roles.account_id", "=", "accounts.id")
+    .as("roles");
+}
+
+function parseRoles(value: unknown): RoleGrant[] {
+  const list = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: { role?: unknown; scope?: unknown }) =>
+    typeof item.role === "string" && isRole(item.role) && typeof item.scope === "string" ? [{ role: item.role, scope: item.scope }] : [],
+  );
+}
+
+function toActor(account: AccountRow, tokenScopes?: string[]): Actor {
   return {
     id: account.id,
     email: account.email,
     name: account.name,
     emailVerified: account.email_verified_at !== null,
     locale: account.locale,
-    roles: await rolesOf(db, account.id),
+    createdAt: account.created_at,
+    roles: parseRoles(account.roles),
     ...(tokenScopes ? { tokenScopes } : {}),
   };
 }
@@ -58,14 +77,15 @@ export async function actorFromSession(db: Executor, token: string, now = new Da
   const row = await db
     .selectFrom("sessions")
     .innerJoin("accounts", "accounts.id", "sessions.account_id")
-    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.suspended_until", "accounts.deleted_at", "sessions.last_seen_at", "sessions.expires_at"])
+    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.created_at", "accounts.suspended_until", "accounts.deleted_at", "sessions.last_seen_at", "sessions.expires_at"])
+    .select(rolesJson)
     .where("sessions.id", "=", id)
     .executeTakeFirst();
   if (!row || row.expires_at <= now || row.deleted_at || (row.suspended_until && row.suspended_until > now)) return null;
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
     await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
   }
-  return { actor: await toActor(db, row), sessionId: id };
+  return { actor: toActor(row), sessionId: id };
 }
 
 /** The actor behind an API token, with the token's scopes; null when unknown or revoked. */
@@ -73,12 +93,13 @@ export async function actorFromApiToken(db: Executor, token: string, now = new D
   const row = await db
     .selectFrom("api_tokens")
     .innerJoin("accounts", "accounts.id", "api_tokens.account_id")
-    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.suspended_until", "accounts.deleted_at", "api_tokens.scopes", "api_tokens.revoked_at", "api_tokens.id as token_id"])
+    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.created_at", "accounts.suspended_until", "accounts.deleted_at", "api_tokens.scopes", "api_tokens.revoked_at", "api_tokens.id as token_id"])
+    .select(rolesJson)
     .where("api_tokens.token_hash", "=", sha256(token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.deleted_at || (row.suspended_until && row.suspended_until > now)) return null;
   await db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.token_id).execute();
-  return toActor(db, row, row.scopes);
+  return toActor(row, row.scopes);
 }
 
 /** Ends one session. */

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helpers/app.ts";
+import { signedInClient } from "../../../test/helpers/session.ts";
 
 for (const kind of DATABASE_KINDS) {
   describe(`app basics (${kind})`, () => {
@@ -22,6 +23,33 @@ for (const kind of DATABASE_KINDS) {
       const response = await t.app.inject({ url: "/readyz" });
       assert.equal(response.statusCode, 200);
       assert.deepEqual(response.json(), { status: "ready", database: true, pendingMigrations: [] });
+    });
+
+    test("anonymous visitors get the home page from a short cache, per language; members never do", async () => {
+      const first = await t.app.inject({ url: "/?cache-test=1", headers: { "accept-language": "fa" } });
+      const second = await t.app.inject({ url: "/?cache-test=1", headers: { "accept-language": "fa" } });
+      const english = await t.app.inject({ url: "/?cache-test=1", headers: { "accept-language": "en" } });
+      assert.equal(first.headers["x-cache"], undefined);
+      assert.equal(first.headers["set-cookie"], undefined, "an anonymous page sets no cookie");
+      assert.equal(second.headers["x-cache"], "hit");
+      assert.equal(second.body, first.body);
+      assert.equal(english.headers["x-cache"], undefined);
+      assert.match(english.body, /<html lang="en"/);
+      const member = await signedInClient(t.app);
+      const signedIn = await t.app.inject({ url: "/?cache-test=1", headers: { cookie: member.cookie, "accept-language": "fa" } });
+      assert.equal(signedIn.headers["x-cache"], undefined);
+      assert.match(signedIn.body, /Test User/);
+    });
+
+    test("the language links set the language and come back to the page", async () => {
+      const response = await t.app.inject({ url: "/locale/he?returnTo=%2Fsome%2Fpage%3Fx%3D1" });
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, "/some/page?x=1");
+      assert.match(String(response.headers["set-cookie"]), /hearth_locale=he/);
+      const offsite = await t.app.inject({ url: "/locale/he?returnTo=%2F%2Fevil.example" });
+      assert.equal(offsite.headers.location, "/");
+      const unknown = await t.app.inject({ url: "/locale/xx" });
+      assert.equal(unknown.statusCode, 400);
     });
 
     test("an unknown route is a localized 404 page", async () => {

@@ -2,14 +2,17 @@
  * Builds the Fastify application: plugins, security hooks, the error mapping, the platform's own
  * routes and every module's routes. `main.ts` listens; tests call `buildApp` and `inject`.
  */
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { loggerOptions } from "./logging.ts";
 import { h } from "preact";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/index.ts";
@@ -17,30 +20,24 @@ import { registerBodyParsers } from "./body-parsers.ts";
 import type { Hearth, RouteInfo } from "./context.ts";
 import { errorBody, statusFor, toAppError, wantsJson } from "./errors.ts";
 import { registerMetrics } from "./metrics.ts";
+import { registerPageCache } from "./page-cache.ts";
 import { registerSecurity } from "./security.ts";
 import { validatorCompiler } from "./validation.ts";
 import { ErrorPage } from "../web/error-page.tsx";
 import { sendPage } from "../web/render.tsx";
 import { notFound } from "../errors.ts";
 import { registerRoutes } from "../../routes.ts";
+import { MAX_IMAGE_BYTES } from "../uploads/images.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
-
-/** Fields whose values must never reach the logs. */
-export const REDACTED_PATHS = [
-  "req.headers.authorization",
-  "req.headers.cookie",
-  'res.headers["set-cookie"]',
-  "password",
-  "*.password",
-  "token",
-  "*.token",
-];
 
 export interface BuildOptions {
   config: Config;
   database: Database;
+  /** Logger settings; defaults to JSON lines at the configured level with secrets redacted. */
   logger?: FastifyServerOptions["logger"];
+  /** A ready pino logger to use instead (tests capture the log this way). */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 export type App = FastifyInstance;
@@ -49,14 +46,16 @@ export type App = FastifyInstance;
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? loggerOptions(config.logLevel) }),
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
       return typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     requestIdLogLabel: "requestId",
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -89,6 +88,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     hsts: config.secureCookies,
   });
   await app.register(rateLimit, { global: false });
+  // Multipart bodies (image uploads) arrive as plain key/values with files as buffers, within these limits.
+  await app.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: MAX_IMAGE_BYTES, files: 10, fields: 50, fieldSize: 200_000 } });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -108,7 +109,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     immutable: true,
   });
 
+  mkdirSync(join(config.dataDir, "uploads"), { recursive: true });
+  await app.register(fastifyStatic, { root: join(config.dataDir, "uploads"), prefix: "/uploads/", decorateReply: false, maxAge: "30d", immutable: true, index: false, list: false });
+
   registerSecurity(app);
+  registerPageCache(app);
   registerMetrics(app);
 
   app.setErrorHandler(async (error, request, reply) => {

@@ -46,6 +46,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
     scope?: string;
+    /** Serve this GET page to anonymous visitors from a cache of a few seconds (page-cache.ts). */
+    anonymousCache?: boolean;
     /** Skip the CSRF check: only for routes that verify their own signed token (e.g. one-click unsubscribe). */
     csrfExempt?: boolean;
   }

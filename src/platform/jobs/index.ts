@@ -6,23 +6,62 @@
 import { hostname } from "node:os";
 import { sql } from "kysely";
 import type { FastifyBaseLogger } from "fastify";
-import type { Executor } from "../db/index.ts";
+import { inTransaction, type Executor } from "../db/index.ts";
 import type { Hearth } from "../http/context.ts";
 
 export interface JobContext {
   hearth: Hearth;
+  /** Where the job writes: for a transactional job, the transaction that also marks it done. */
+  db: Executor;
   log: FastifyBaseLogger;
   attempt: number;
 }
 
 export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
 
-const handlers = new Map<string, JobHandler>();
-
-/** Registers the function that runs jobs of a queue. */
-export function defineJob(queue: string, handler: JobHandler): void {
-  handlers.set(queue, handler);
+interface JobDefinition {
+  handler: JobHandler;
+  transactional: boolean;
 }
+
+const handlers = new Map<string, JobDefinition>();
+
+/**
+ * Registers the function that runs jobs of a queue. A transactional job's writes and its completion
+ * commit together, so a job whose effects stay inside the database happens exactly once even if the
+ * worker dies; other jobs (mail over SMTP) are at-least-once and must be idempotent themselves.
+ */
+export function defineJob(queue: string, handler: JobHandler, options: { transactional?: boolean } = {}): void {
+  handlers.set(queue, { handler, transactional: options.transactional ?? false });
+}
+
+const recurring = new Map<string, number>();
+
+/**
+ * Registers a job that runs every `everyMs`: the worker adds one job per period, keyed by the
+ * period, so however many workers run, each period's job exists once.
+ */
+export function defineRecurringJob(queue: string, everyMs: number, handler: JobHandler, options: { transactional?: boolean } = {}): void {
+  defineJob(queue, handler, options);
+  recurring.set(queue, everyMs);
+}
+
+/** Adds the current period's job of every recurring queue (idempotent). */
+export async function enqueueRecurring(db: Executor, now = new Date()): Promise<void> {
+  for (const [queue, everyMs] of recurring) {
+    const period = Math.floor(now.getTime() / everyMs);
+    await enqueue(db, queue, {}, { dedupeKey: `${queue}@${period}`, runAt: now, maxAttempts: 3 });
+  }
+}
+
+/** Deletes finished jobs older than the retention, so the table stays small. */
+defineRecurringJob("jobs.prune", 3600_000, async (_payload, { db }) => {
+  await db
+    .deleteFrom("jobs")
+    .where("state", "in", ["done", "failed"])
+    .where("finished_at", "<", new Date(Date.now() - 14 * 86_400_000))
+    .execute();
+});
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -75,11 +114,12 @@ async function claim(db: Executor, workerId: string, limit: number, now: Date): 
   return result.rows;
 }
 
-async function finish(db: Executor, job: ClaimedJob, error: unknown, now: Date): Promise<void> {
-  if (error === undefined) {
-    await db.updateTable("jobs").set({ state: "done", finished_at: now, locked_by: null, locked_until: null, last_error: null }).where("id", "=", job.id).execute();
-    return;
-  }
+async function markDone(db: Executor, job: ClaimedJob, now: Date): Promise<void> {
+  await db.updateTable("jobs").set({ state: "done", finished_at: now, locked_by: null, locked_until: null, last_error: null }).where("id", "=", job.id).execute();
+}
+
+/** Schedules a retry with back-off, or marks the job failed when its attempts are used up. */
+async function recordFailure(db: Executor, job: ClaimedJob, error: unknown, now: Date): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const exhausted = job.attempts >= job.max_attempts;
   await db
@@ -101,16 +141,24 @@ export async function runDueJobs(hearth: Hearth, log: FastifyBaseLogger, options
   const now = options.now ?? new Date();
   const jobs = await claim(hearth.db, options.workerId ?? `${hostname()}:${process.pid}`, options.limit ?? 20, now);
   for (const job of jobs) {
-    const handler = handlers.get(job.queue);
-    let failure: unknown;
+    const definition = handlers.get(job.queue);
     try {
-      if (!handler) throw new Error(`no handler for queue ${job.queue}`);
-      await handler(job.payload, { hearth, log, attempt: job.attempts });
+      if (!definition) throw new Error(`no handler for queue ${job.queue}`);
+      const context = { hearth, log, attempt: job.attempts };
+      if (definition.transactional) {
+        await inTransaction(hearth.db, async (tx) => {
+          await definition.handler(job.payload, { ...context, db: tx });
+          await markDone(tx, job, new Date());
+        });
+      } else {
+        await definition.handler(job.payload, { ...context, db: hearth.db });
+        await markDone(hearth.db, job, new Date());
+      }
     } catch (error) {
-      failure = error ?? new Error("job failed");
+      const failure = error ?? new Error("job failed");
       log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, err: failure }, "job failed");
+      await recordFailure(hearth.db, job, failure, new Date());
     }
-    await finish(hearth.db, job, failure, new Date());
   }
   return jobs.length;
 }
@@ -127,10 +175,15 @@ export function startWorker(hearth: Hearth, log: FastifyBaseLogger, pollMs = 100
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  let lastRecurring = 0;
   const tick = (): void => {
     running = (async () => {
       let ran = 0;
       try {
+        if (Date.now() - lastRecurring > 60_000) {
+          await enqueueRecurring(hearth.db);
+          lastRecurring = Date.now();
+        }
         ran = await runDueJobs(hearth, log);
       } catch (error) {
         log.error({ err: error }, "job worker poll failed");

@@ -94,3 +94,41 @@ for (const kind of DATABASE_KINDS) {
     });
   });
 }
+
+defineJob(
+  "test.transactional",
+  async (payload, { db }) => {
+    await db.insertInto("site_settings").values({ key: String(payload.key), value: JSON.stringify(1) }).execute();
+    if (payload.fail) throw new Error("fails after writing");
+  },
+  { transactional: true },
+);
+
+for (const kind of DATABASE_KINDS) {
+  describe(`transactional jobs (${kind})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(async () => {
+      await t.close();
+    });
+
+    test("a transactional job's writes commit with its completion", async () => {
+      await enqueue(t.app.hearth.db, "test.transactional", { key: "tx-ok" });
+      await t.drainJobs();
+      const row = await t.app.hearth.db.selectFrom("site_settings").select("key").where("key", "=", "tx-ok").executeTakeFirst();
+      assert.equal(row?.key, "tx-ok");
+    });
+
+    test("a transactional job that fails leaves none of its writes behind", async () => {
+      await enqueue(t.app.hearth.db, "test.transactional", { key: "tx-fail", fail: true }, { dedupeKey: "tx-fail" });
+      await runDueJobs(t.app.hearth, t.app.log);
+      const row = await t.app.hearth.db.selectFrom("site_settings").select("key").where("key", "=", "tx-fail").executeTakeFirst();
+      assert.equal(row, undefined);
+      const job = await t.app.hearth.db.selectFrom("jobs").selectAll().where("dedupe_key", "=", "tx-fail").executeTakeFirstOrThrow();
+      assert.equal(job.state, "queued");
+      assert.equal(job.last_error, "fails after writing");
+    });
+  });
+}

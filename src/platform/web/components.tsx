@@ -13,7 +13,7 @@ export function Form(props: { action: string; method?: "post" | "get"; children:
   const method = props.method ?? "post";
   return (
     <form action={props.action} method={method} class={props.class ?? "form"} id={props.id} aria-label={props["aria-label"]} novalidate>
-      {method === "post" ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+      {method === "post" ? <input type="hidden" name="_csrf" value={csrfToken()} /> : null}
       {props.children}
     </form>
   );
@@ -53,13 +53,7 @@ export function Field(props: {
         {props.label}
         {props.required ? <span class="field__required" aria-hidden="true"> *</span> : null}
       </label>
-      {props.multiline ? (
-        <textarea {...common} rows={6}>
-          {props.value ?? ""}
-        </textarea>
-      ) : (
-        <input {...common} type={props.type ?? "text"} value={props.value ?? ""} />
-      )}
+      {/* Hint and error sit above the input, where they stay visible while a phone keyboard is open. */}
       {props.hint ? (
         <p class="field__hint" id={`${id}-hint`}>
           {props.hint}
@@ -70,23 +64,36 @@ export function Field(props: {
           {t(error.key, error.params)}
         </p>
       ) : null}
+      {props.multiline ? (
+        <textarea {...common} rows={6}>
+          {props.value ?? ""}
+        </textarea>
+      ) : (
+        <input {...common} type={props.type ?? "text"} value={props.value ?? ""} />
+      )}
     </div>
   );
 }
 
+type ButtonVariant = "primary" | "secondary" | "danger" | "link";
+
+function buttonClass(variant: ButtonVariant, size: "small" | undefined, extra: string | undefined): string {
+  return ["button", `button--${variant}`, size ? `button--${size}` : "", extra ?? ""].filter(Boolean).join(" ");
+}
+
 /** A button; `variant` picks the look, `type` defaults to submit. */
-export function Button(props: { children: ComponentChildren; variant?: "primary" | "secondary" | "danger" | "link"; type?: "submit" | "button"; name?: string; value?: string; class?: string }) {
+export function Button(props: { children: ComponentChildren; variant?: ButtonVariant; size?: "small"; type?: "submit" | "button"; name?: string; value?: string; class?: string }) {
   return (
-    <button type={props.type ?? "submit"} name={props.name} value={props.value} class={`button button--${props.variant ?? "primary"} ${props.class ?? ""}`.trim()}>
+    <button type={props.type ?? "submit"} name={props.name} value={props.value} class={buttonClass(props.variant ?? "primary", props.size, props.class)}>
       {props.children}
     </button>
   );
 }
 
 /** A link styled as a button. */
-export function LinkButton(props: { href: string; children: ComponentChildren; variant?: "primary" | "secondary" }) {
+export function LinkButton(props: { href: string; children: ComponentChildren; variant?: ButtonVariant; size?: "small"; class?: string }) {
   return (
-    <a href={props.href} class={`button button--${props.variant ?? "secondary"}`}>
+    <a href={props.href} class={buttonClass(props.variant ?? "secondary", props.size, props.class)}>
       {props.children}
     </a>
   );

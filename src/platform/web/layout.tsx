@@ -15,24 +15,39 @@ export interface LayoutProps {
   aside?: ComponentChildren;
 }
 
+/** The stylesheets in cascade order (see base.css); separate files so each stays about one concern. */
+const STYLESHEETS = ["fonts", "base", "layout", "forms", "components", "pages"] as const;
+
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", fa: "فارسی", he: "עברית" };
 
 function LanguageSwitcher() {
-  const { t, locale, path } = usePage();
+  const { t, locale, returnTo } = usePage();
+  // Plain links, so pages carry no per-visitor token and anonymous pages can be cached.
   return (
-    <Form action="/locale" class="language-switcher" aria-label={t("layout.language")}>
-      <input type="hidden" name="returnTo" value={path} />
+    <nav class="language-switcher" aria-label={t("layout.language")}>
       {LOCALES.map((code) => (
-        <button type="submit" name="locale" value={code} lang={code} aria-pressed={code === locale ? "true" : "false"} class="language-switcher__option">
+        <a
+          href={`/locale/${code}?returnTo=${encodeURIComponent(returnTo)}`}
+          lang={code}
+          hreflang={code}
+          aria-current={code === locale ? "true" : undefined}
+          class="language-switcher__option"
+          rel="nofollow"
+        >
           {LANGUAGE_NAMES[code]}
-        </button>
+        </a>
       ))}
-    </Form>
+    </nav>
   );
 }
 
+/** "page" when path is href or below it, for aria-current. */
+function currentFor(path: string, href: string): "page" | undefined {
+  return path === href || path.startsWith(href + "/") ? "page" : undefined;
+}
+
 function AccountMenu() {
-  const { t, actor, can, unreadNotifications, formatNumber } = usePage();
+  const { t, actor, can, unreadNotifications, formatNumber, path } = usePage();
   if (!actor) {
     return (
       <ul class="account-menu">
@@ -51,11 +66,13 @@ function AccountMenu() {
     <ul class="account-menu">
       {can("console.view") ? (
         <li>
-          <a href="/console">{t("layout.console")}</a>
+          <a href="/console" aria-current={currentFor(path, "/console")}>
+            {t("layout.console")}
+          </a>
         </li>
       ) : null}
       <li>
-        <a href="/notifications" class="notifications-link">
+        <a href="/notifications" class="notifications-link" aria-current={currentFor(path, "/notifications")}>
           {t("layout.notifications")}
           {unreadNotifications > 0 ? (
             <span class="badge" aria-label={t("layout.unread", { count: unreadNotifications })}>
@@ -65,7 +82,9 @@ function AccountMenu() {
         </a>
       </li>
       <li>
-        <a href="/account">{actor.name}</a>
+        <a href="/account" aria-current={currentFor(path, "/account")}>
+          {actor.name}
+        </a>
       </li>
       <li>
         <Form action="/sign-out" class="inline-form">
@@ -91,7 +110,10 @@ export function Layout(props: LayoutProps) {
         <meta name="color-scheme" content="light dark" />
         <title>{title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
-        <link rel="stylesheet" href="/assets/hearth.css" />
+        {STYLESHEETS.map((name) => (
+          <link rel="stylesheet" href={`/assets/${name}.css`} />
+        ))}
+        <link rel="icon" href="/assets/mark.svg" type="image/svg+xml" />
         {props.head}
       </head>
       <body class={props.aside ? "with-aside" : undefined}>
@@ -101,21 +123,37 @@ export function Layout(props: LayoutProps) {
         <header class="site-header">
           <div class="site-header__inner">
             <a href="/" class="brand">
+              <img src="/assets/mark.svg" alt="" class="brand__mark" width="28" height="28" />
               {siteName}
             </a>
-            <nav aria-label={t("layout.mainNavigation")} class="site-nav">
-              <ul>
-                {siteNav().map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={path === item.href || path.startsWith(item.href + "/") ? "page" : undefined}>
-                      {t(item.labelKey)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <AccountMenu />
-            <LanguageSwitcher />
+            {/* A disclosure on phones; on wide screens the stylesheet shows its content in the bar. */}
+            <details class="site-menu">
+              <summary class="site-menu__toggle">
+                <span class="site-menu__icon" aria-hidden="true" />
+                <span class="visually-hidden">{t("layout.menu")}</span>
+                {page.unreadNotifications > 0 ? (
+                  <>
+                    <span class="site-menu__dot" aria-hidden="true" />
+                    <span class="visually-hidden">{t("layout.unread", { count: page.unreadNotifications })}</span>
+                  </>
+                ) : null}
+              </summary>
+              <div class="site-menu__panel">
+                <nav aria-label={t("layout.mainNavigation")} class="site-nav">
+                  <ul>
+                    {siteNav().map((item) => (
+                      <li>
+                        <a href={item.href} aria-current={currentFor(path, item.href)}>
+                          {t(item.labelKey)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <AccountMenu />
+                <LanguageSwitcher />
+              </div>
+            </details>
           </div>
         </header>
         <div class="page">

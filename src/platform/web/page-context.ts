@@ -15,9 +15,12 @@ export interface PageContext {
   locale: Locale;
   dir: "ltr" | "rtl";
   actor: Actor | null;
-  csrfToken: string;
+  /** The CSRF token for forms; asked for only by pages that have a form, so pages without one set no cookie. */
+  csrfToken(): string;
   /** The request path, for navigation state and the language switcher's return address. */
   path: string;
+  /** Where to come back to after switching language: this page for a GET, the home page after a form post. */
+  returnTo: string;
   siteName: string;
   baseUrl: string;
   flash: Flash | null;

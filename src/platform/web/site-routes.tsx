@@ -12,7 +12,7 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
 }
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
-  app.get("/", async (request, reply) => {
+  app.get("/", { config: { anonymousCache: true } }, async (request, reply) => {
     const members = await app.hearth.db
       .selectFrom("accounts")
       .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -21,16 +21,19 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(request, reply, <HomePage members={Number(members.count)} />, { title: request.t("site.name"), description: request.t("home.description") });
   });
 
-  app.post(
-    "/locale",
+  app.get(
+    "/locale/:locale",
     {
       schema: {
-        body: Type.Object({ locale: Type.Union(LOCALES.map((code) => Type.Literal(code))), returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        params: Type.Object({ locale: Type.Union(LOCALES.map((code) => Type.Literal(code))) }),
+        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 2000 })) }),
       },
     },
     async (request, reply) => {
-      const { locale, returnTo } = request.body as { locale: (typeof LOCALES)[number]; returnTo?: string };
+      const { locale } = request.params as { locale: (typeof LOCALES)[number] };
+      const { returnTo } = request.query as { returnTo?: string };
       reply.setCookie(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 86400, httpOnly: true, secure: app.hearth.config.secureCookies });
+      // A member's choice is kept with their account, so it follows them to other devices and into emails.
       if (request.actor) {
         await app.hearth.db.updateTable("accounts").set({ locale, updated_at: new Date() }).where("id", "=", request.actor.id).execute();
       }

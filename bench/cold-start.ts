@@ -1,0 +1,72 @@
+/**
+ * Cold start: `src/main.ts` as a fresh process on an embedded database whose migrations are already
+ * applied, timed from spawn to the first 200 from /healthz; then its resident memory once idle.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { freePort } from "../test/helpers/ports.ts";
+
+const MAIN = join(import.meta.dirname, "../src/main.ts");
+const IDLE_SECONDS = 5;
+const TIMEOUT_MS = 60_000;
+
+export interface ColdStart {
+  runsMs: number[];
+  medianMs: number;
+  idleRssMb: number;
+  idleAfterSeconds: number;
+}
+
+async function waitForHealth(child: ChildProcess, port: number, started: number): Promise<number> {
+  while (performance.now() - started < TIMEOUT_MS) {
+    if (child.exitCode !== null) throw new Error(`src/main.ts ended with exit code ${child.exitCode} before answering`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.status === 200) return performance.now() - started;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(10);
+  }
+  throw new Error(`src/main.ts did not answer /healthz within ${TIMEOUT_MS / 1000} s`);
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
+  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** Starts the server `runs` times on the data dir; measures memory after the last start. */
+export async function measureColdStart(dataDir: string, runs: number): Promise<ColdStart> {
+  const runsMs: number[] = [];
+  let idleRssMb = 0;
+  for (let run = 1; run <= runs; run++) {
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+      env: { ...process.env, DATABASE_URL: "", HEARTH_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" },
+      stdio: "ignore",
+    });
+    try {
+      runsMs.push(Math.round(await waitForHealth(child, port, started)));
+      if (run === runs && child.pid !== undefined) {
+        await sleep(IDLE_SECONDS * 1000);
+        idleRssMb = rssMb(child.pid);
+      }
+    } finally {
+      await stop(child);
+    }
+  }
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { runsMs, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, idleRssMb, idleAfterSeconds: IDLE_SECONDS };
+}

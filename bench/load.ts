@@ -1,0 +1,64 @@
+/** One load test with autocannon: a short warm-up, then the measured run, summarised. */
+import autocannon from "autocannon";
+
+export interface LoadSettings {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}
+
+export interface Scenario {
+  /** The path requested (for the report). */
+  path: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  /** The status a successful response has. */
+  expectStatus: number;
+  /**
+   * Warm up first (default true). Off for slow requests: a warm-up's unanswered requests would
+   * still occupy the server when the measured run starts.
+   */
+  warmup?: boolean;
+  /** Builds each request (varying headers or body per request). */
+  setupRequest?: (request: autocannon.Request) => autocannon.Request;
+}
+
+export interface LoadResult {
+  path: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  /** Responses with another status than expected, plus connection errors and timeouts. */
+  unexpected: number;
+  statusCodes: Record<string, number>;
+}
+
+function fire(baseUrl: string, scenario: Scenario, connections: number, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: baseUrl + scenario.path,
+    connections,
+    duration: seconds,
+    method: scenario.method ?? "GET",
+    headers: scenario.headers ?? {},
+    requests: scenario.setupRequest ? [{ setupRequest: scenario.setupRequest }] : undefined,
+  });
+}
+
+/** Runs the scenario against a server and reports requests per second and latency. */
+export async function measure(baseUrl: string, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
+  if (settings.warmupSeconds > 0 && scenario.warmup !== false) await fire(baseUrl, scenario, settings.connections, settings.warmupSeconds);
+  const result = await fire(baseUrl, scenario, settings.connections, settings.seconds);
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
+  const expected = statusCodes[String(scenario.expectStatus)] ?? 0;
+  const answered = Object.values(statusCodes).reduce((sum, count) => sum + count, 0);
+  return {
+    path: scenario.path,
+    reqPerSec: Math.round(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    unexpected: answered - expected + result.errors,
+    statusCodes,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: load tests of Hearth on PostgreSQL and on PGlite against a bare Fastify
+ * hello-world measured in the same run, plus cold start and idle memory. Prints one JSON document
+ * on stdout (progress goes to stderr). Everything runs in sequence: one server at a time.
+ *
+ *   BENCH_DATABASE_URL  a PostgreSQL server to create the bench database on (default: start one)
+ *   BENCH_SECONDS       seconds per measured run (default 5)
+ *   BENCH_CONNECTIONS   concurrent connections (default 50)
+ *   LOG_LEVEL           Hearth's log level (default info, as deployed; the output is discarded)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { startChild } from "./child.ts";
+import { measureColdStart, type ColdStart } from "./cold-start.ts";
+import type { HearthServerReady } from "./hearth-server.ts";
+import { measure, type LoadResult, type LoadSettings } from "./load.ts";
+import { benchPostgres } from "./postgres.ts";
+import { apiRead, helloWorld, home, signIn } from "./scenarios.ts";
+
+const COLD_START_RUNS = 3;
+
+function setting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+type WithRatio = LoadResult & { ratioToBaseline: number };
+
+interface DatabaseRun {
+  baseline: LoadResult;
+  home: WithRatio;
+  apiRead: WithRatio;
+  signIn: WithRatio;
+}
+
+function withRatio(result: LoadResult, baseline: LoadResult): WithRatio {
+  return { ...result, ratioToBaseline: Math.round((result.reqPerSec / baseline.reqPerSec) * 1000) / 1000 };
+}
+
+async function runDatabase(label: string, env: Record<string, string>, settings: LoadSettings): Promise<DatabaseRun> {
+  progress(`${label}: hello-world baseline`);
+  const hello = await startChild<{ port: number }>(join(import.meta.dirname, "hello-server.ts"), {});
+  let baseline: LoadResult;
+  try {
+    baseline = await measure(`http://127.0.0.1:${hello.ready.port}`, helloWorld, settings);
+  } finally {
+    await hello.stop();
+  }
+  progress(`${label}: starting Hearth with the demo community`);
+  const hearth = await startChild<HearthServerReady>(join(import.meta.dirname, "hearth-server.ts"), env);
+  try {
+    const baseUrl = `http://127.0.0.1:${hearth.ready.port}`;
+    progress(`${label}: home page`);
+    const homeResult = await measure(baseUrl, home, settings);
+    progress(`${label}: API read`);
+    const apiResult = await measure(baseUrl, apiRead(hearth.ready), settings);
+    progress(`${label}: sign-in`);
+    const signInResult = await measure(baseUrl, await signIn(baseUrl, hearth.ready), settings);
+    return { baseline, home: withRatio(homeResult, baseline), apiRead: withRatio(apiResult, baseline), signIn: withRatio(signInResult, baseline) };
+  } finally {
+    await hearth.stop();
+  }
+}
+
+function targets(postgres: DatabaseRun, coldStart: ColdStart) {
+  const check = (name: string, value: number, limit: string, pass: boolean) => ({ name, value, limit, pass });
+  return [
+    check("postgres: anonymous home page / hello-world", postgres.home.ratioToBaseline, ">= 0.3", postgres.home.ratioToBaseline >= 0.3),
+    check("postgres: signed-in API read / hello-world", postgres.apiRead.ratioToBaseline, ">= 0.2", postgres.apiRead.ratioToBaseline >= 0.2),
+    check("pglite: cold start to first 200 (median ms)", coldStart.medianMs, "<= 3000", coldStart.medianMs <= 3000),
+    check("pglite: idle RSS (MB)", coldStart.idleRssMb, "<= 250", coldStart.idleRssMb <= 250),
+  ];
+}
+
+async function main(): Promise<void> {
+  const settings: LoadSettings = { connections: setting("BENCH_CONNECTIONS", 50), seconds: setting("BENCH_SECONDS", 5), warmupSeconds: 1 };
+  const logLevel = process.env.LOG_LEVEL || "info";
+  const common = { LOG_LEVEL: logLevel, PORT: "0", HOST: "127.0.0.1", HEARTH_DEMO: "true" };
+  const workDir = mkdtempSync(join(tmpdir(), "hearth-bench-"));
+  const startedAt = new Date().toISOString();
+  progress("preparing PostgreSQL");
+  const postgres = await benchPostgres();
+  try {
+    const onPostgres = await runDatabase("postgres", { ...common, DATABASE_URL: postgres.url, HEARTH_DATA_DIR: join(workDir, "postgres") }, settings);
+    const pgliteDir = join(workDir, "pglite");
+    const onPglite = await runDatabase("pglite", { ...common, DATABASE_URL: "", HEARTH_DATA_DIR: pgliteDir }, settings);
+    progress("cold start on PGlite (migrated, demo loaded)");
+    const coldStart = await measureColdStart(pgliteDir, COLD_START_RUNS);
+    const report = {
+      startedAt,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version },
+      settings: { ...settings, logLevel, postgres: postgres.source },
+      postgres: onPostgres,
+      pglite: onPglite,
+      coldStart: { database: "pglite", ...coldStart },
+      targets: targets(onPostgres, coldStart),
+      notes: [
+        "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
+        "The baseline is a bare Fastify hello-world in its own process, measured just before Hearth on each database.",
+        "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
+        "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address; success is a 303. Its cost is the scrypt password check.",
+        "Cold start: node --import tsx src/main.ts (HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",
+      ],
+    };
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  } finally {
+    await postgres.dispose();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+/**
+ * The demo steps, in order. A module adds its demo data by writing a `DemoStep` (see context.ts)
+ * in its own folder and listing it here, after the steps whose accounts or content it uses.
+ */
+import type { DemoStep } from "./context.ts";
+import { membersStep } from "./members.ts";
+import { staffStep } from "./staff.ts";
+
+export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep];

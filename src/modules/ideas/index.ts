@@ -1,0 +1,16 @@
+/**
+ * Ideas: members propose products; others support them through milestones with deadlines; staff
+ * moderate and review; approved ideas become products. This is the module's public surface.
+ */
+import type { FastifyInstance } from "fastify";
+import "./tables.ts";
+import "./notifications.ts";
+import "./jobs.ts";
+import { ideasApiRoutes } from "./api-routes.ts";
+
+export { supportIdea, withdrawSupport } from "./service.ts";
+
+/** Every route of the ideas module. */
+export async function ideasRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(ideasApiRoutes);
+}

@@ -1,0 +1,45 @@
+/**
+ * An application listening on 127.0.0.1 for a browser to visit, with its job worker running, so
+ * what a person does in the browser sends mail to SMTP_URL as it does in production.
+ */
+import type { Config } from "../../src/platform/config.ts";
+import type { DatabaseKind } from "../../src/platform/db/index.ts";
+import { startWorker } from "../../src/platform/jobs/index.ts";
+import { startTestApp, type TestApp } from "./app.ts";
+import { freePort } from "./ports.ts";
+
+export interface BrowserApp {
+  /** `http://127.0.0.1:PORT`, also the app's `config.baseUrl` (links in mail point here). */
+  baseUrl: string;
+  testApp: TestApp;
+  close(): Promise<void>;
+}
+
+/** A quick poll: tests wait for mail, not for the production poll interval. */
+const WORKER_POLL_MS = 50;
+
+/** Starts an app on a fresh database of `kind`, listening on a free port; pass `smtpUrl` to deliver mail. */
+export async function startBrowserApp(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<BrowserApp> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const testApp = await startTestApp(kind, { ...overrides, host: "127.0.0.1", port, baseUrl });
+    try {
+      await testApp.app.listen({ host: "127.0.0.1", port });
+    } catch (error) {
+      await testApp.close();
+      // The port was taken between the probe and the listen: try another one.
+      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE" && attempt < 3) continue;
+      throw error;
+    }
+    const worker = startWorker(testApp.app.hearth, testApp.app.log, WORKER_POLL_MS);
+    return {
+      baseUrl,
+      testApp,
+      async close() {
+        await worker.stop();
+        await testApp.close();
+      },
+    };
+  }
+}
