@@ -53,7 +53,6 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       const incoming = request.headers["x-request-id"];
       return typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
-    requestIdLogLabel: "requestId",
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
