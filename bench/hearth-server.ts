@@ -40,11 +40,12 @@ const address = app.server.address();
 const ready: HearthServerReady = { port: typeof address === "object" && address ? address.port : 0, token, emails: members.map((member) => member.email) };
 process.send?.(ready);
 
-process.on("SIGTERM", () => {
-  void (async () => {
-    await app.close();
-    await worker?.stop();
-    await database.close();
-    process.exit(0);
-  })();
-});
+async function shutdown(): Promise<void> {
+  await app.close();
+  await worker?.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown());
+// The benchmark ended without stopping us (it crashed or was interrupted).
+process.on("disconnect", () => void shutdown());

@@ -83,7 +83,8 @@ function targets(postgres: DatabaseRun, coldStart: ColdStart) {
 async function main(): Promise<void> {
   const settings: LoadSettings = { connections: setting("BENCH_CONNECTIONS", 50), seconds: setting("BENCH_SECONDS", 5), warmupSeconds: 1 };
   const logLevel = process.env.LOG_LEVEL || "info";
-  const common = { LOG_LEVEL: logLevel, PORT: "0", HOST: "127.0.0.1", HEARTH_DEMO: "true" };
+  // TRUST_PROXY as behind a reverse proxy: each sign-in comes from its own X-Forwarded-For address.
+  const common = { LOG_LEVEL: logLevel, PORT: "0", HOST: "127.0.0.1", HEARTH_DEMO: "true", TRUST_PROXY: "true" };
   const workDir = mkdtempSync(join(tmpdir(), "hearth-bench-"));
   const startedAt = new Date().toISOString();
   progress("preparing PostgreSQL");
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
         "The baseline is a bare Fastify hello-world in its own process, measured just before Hearth on each database.",
         "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
-        "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address; success is a 303. Its cost is the scrypt password check.",
+        "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address (TRUST_PROXY on, as behind a reverse proxy); success is a 303. Its cost is the scrypt password check.",
         "Cold start: node --import tsx src/main.ts (HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",
       ],
     };

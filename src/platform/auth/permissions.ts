@@ -63,12 +63,3 @@ export function authorize(actor: Actor | null | undefined, action: string, scope
 export function isStaff(actor: Actor | null | undefined): boolean {
   return actor?.roles.some((grant) => STAFF_ROLES.has(grant.role)) ?? false;
 }
-
-defineActions({
-  "console.view": ["moderator", "community_manager", "product_reviewer", "finance"],
-  "audit.read": [],
-  "mail.read": ["community_manager"],
-  "accounts.manage": [],
-  "settings.manage": ["community_manager"],
-  "jobs.read": [],
-});

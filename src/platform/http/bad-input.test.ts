@@ -79,6 +79,15 @@ for (const kind of DATABASE_KINDS) {
       assert.ok(response.json().error.fields.admin);
     });
 
+    test("NUL characters in a body or an address → 400 invalid_characters", async () => {
+      const body = await post(JSON.stringify({ ...validIdea, title: "nul\u0000here" }));
+      assert.equal(body.statusCode, 400);
+      assert.equal(body.json().error.code, "invalid_characters");
+      const query = await t.app.inject({ url: "/api/v1/ideas?cursor=%00" });
+      assert.equal(query.statusCode, 400);
+      assert.equal(query.json().error.code, "invalid_characters");
+    });
+
     test("an unsupported content type → 400 unsupported_media_type", async () => {
       const response = await post("<a/>", "application/xml");
       assert.ok([400, 415].includes(response.statusCode));

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import secureJson from "secure-json-parse";
-import { invalid } from "../errors.ts";
+import { AppError, invalid } from "../errors.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -14,6 +14,17 @@ function decode(body: Buffer): string {
   } catch {
     throw invalid("invalid_encoding", "errors.invalidEncoding");
   }
+}
+
+/** NUL characters have no place in text, and PostgreSQL refuses them: they are turned away at the edge. */
+export function assertNoNul(text: string): void {
+  if (text.includes("\u0000")) throw invalid("invalid_characters", "errors.invalidCharacters");
+}
+
+/** JSON strings may spell NUL as an escape; the reviver sees the decoded values. */
+function refuseNul(_key: string, value: unknown): unknown {
+  if (typeof value === "string") assertNoNul(value);
+  return value;
 }
 
 /** Form fields; a repeated name becomes an array. */
@@ -39,9 +50,9 @@ export function registerBodyParsers(app: FastifyInstance): void {
       }
       try {
         // Refuses __proto__ and constructor.prototype keys (prototype poisoning).
-        done(null, secureJson.parse(text, undefined, { protoAction: "error", constructorAction: "error" }));
-      } catch {
-        done(invalid("invalid_json", "errors.invalidJson"), undefined);
+        done(null, secureJson.parse(text, refuseNul, { protoAction: "error", constructorAction: "error" }));
+      } catch (error) {
+        done(error instanceof AppError ? error : invalid("invalid_json", "errors.invalidJson"), undefined);
       }
     } catch (error) {
       done(error as Error, undefined);
@@ -49,7 +60,9 @@ export function registerBodyParsers(app: FastifyInstance): void {
   });
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "buffer" }, (_request, body, done) => {
     try {
-      done(null, parseForm(decode(body as Buffer)));
+      const form = parseForm(decode(body as Buffer));
+      for (const [key, value] of Object.entries(form)) [key, value].flat().forEach(assertNoNul);
+      done(null, form);
     } catch (error) {
       done(error as Error, undefined);
     }

@@ -3,7 +3,7 @@
  * them in, the request's locale, and CSRF protection for every state-changing browser request.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { forbidden, unauthorized } from "../errors.ts";
+import { forbidden, invalid, unauthorized } from "../errors.ts";
 import { randomToken, safeEqual, sign } from "../auth/crypto.ts";
 import { can } from "../auth/permissions.ts";
 import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from "../auth/sessions.ts";
@@ -90,6 +90,8 @@ export function registerSecurity(app: FastifyInstance): void {
   });
 
   app.addHook("onRequest", async (request, reply) => {
+    // NUL in the address (path or query) is refused before anything reads it; PostgreSQL cannot store it.
+    if (request.url.includes("%00")) throw invalid("invalid_characters", "errors.invalidCharacters");
     request.csrfToken = () => csrfTokenFor(request, reply, secret);
     request.locale = localeFor(request);
     request.t = translator(request.locale);

@@ -15,6 +15,8 @@ export interface JobContext {
   db: Executor;
   log: FastifyBaseLogger;
   attempt: number;
+  /** True on the job's last allowed attempt: a failure now is final. */
+  lastAttempt: boolean;
 }
 
 export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
@@ -144,7 +146,7 @@ export async function runDueJobs(hearth: Hearth, log: FastifyBaseLogger, options
     const definition = handlers.get(job.queue);
     try {
       if (!definition) throw new Error(`no handler for queue ${job.queue}`);
-      const context = { hearth, log, attempt: job.attempts };
+      const context = { hearth, log, attempt: job.attempts, lastAttempt: job.attempts >= job.max_attempts };
       if (definition.transactional) {
         await inTransaction(hearth.db, async (tx) => {
           await definition.handler(job.payload, { ...context, db: tx });

@@ -57,7 +57,7 @@ export function messageIdFor(outboxId: number, baseUrl: string): string {
   return `<outbox-${outboxId}@${new URL(baseUrl).hostname}>`;
 }
 
-defineJob(MAIL_QUEUE, async (payload, { hearth }) => {
+defineJob(MAIL_QUEUE, async (payload, { hearth, lastAttempt }) => {
   const outboxId = Number(payload.outboxId);
   const { db, config } = hearth;
   const mail = await db.selectFrom("mail_outbox").selectAll().where("id", "=", outboxId).executeTakeFirst();
@@ -80,7 +80,7 @@ defineJob(MAIL_QUEUE, async (payload, { hearth }) => {
   } catch (error) {
     await db
       .updateTable("mail_outbox")
-      .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error instanceof Error ? error.message.slice(0, 1000) : String(error) }))
+      .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error instanceof Error ? error.message.slice(0, 1000) : String(error), ...(lastAttempt ? { status: "failed" as const } : {}) }))
       .where("id", "=", outboxId)
       .execute();
     throw error;
