@@ -40,6 +40,12 @@ export async function moderationQueue(db: Executor, page: number) {
   );
 }
 
+/** How many ideas are in a state (the size of a queue). */
+export async function countInState(db: Executor, states: Array<"in_moderation" | "in_review" | "on_hold">): Promise<number> {
+  const row = await db.selectFrom("ideas").select((eb) => eb.fn.countAll<number>().as("count")).where("state", "in", states).executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
 export type ModerationRow = Awaited<ReturnType<typeof moderationQueue>>["rows"][number];
 
 /** The images of several ideas in one query, by idea id, each list in display order. */

@@ -1,22 +1,11 @@
-/** Review periods as the review page names them: the period's id and the instant of its cut-off. */
-import { localMidnight, type ReviewRules } from "../rules.ts";
-
-/**
- * The cut-off of a period id such as "2026-2" (the second cut-off of 2026, cut-offs in calendar
- * order, as reviewPeriodFor numbers them), or null when the id does not name one under the current
- * rules (the cut-offs were changed after the idea joined the period).
- */
-export function periodCutoff(rules: ReviewRules, periodId: string): Date | null {
-  const match = /^(\d{4})-(\d{1,2})$/.exec(periodId);
-  if (!match) return null;
-  const sorted = [...rules.cutoffs].sort((a, b) => a.month - b.month || a.day - b.day);
-  const cutoff = sorted[Number(match[2]) - 1];
-  return cutoff ? localMidnight(Number(match[1]), cutoff.month, cutoff.day, rules.timeZone) : null;
-}
+/** The review page's grouping: ideas waiting for a decision, by review period with its cut-off. */
+import type { ReviewRules } from "../rules.ts";
+import { reviewCutoff } from "../views/model.ts";
 
 export interface PeriodGroup<Row> {
-  /** Null for ideas that are waiting without a period. */
+  /** Null for ideas waiting without a period. */
   periodId: string | null;
+  /** Null when the period's id no longer names a cut-off (the cut-offs changed after the idea joined). */
   cutoff: Date | null;
   rows: Row[];
 }
@@ -27,7 +16,7 @@ export function groupByPeriod<Row extends { review_period: string | null }>(rule
   for (const row of rows) {
     const last = groups.at(-1);
     if (last && last.periodId === row.review_period) last.rows.push(row);
-    else groups.push({ periodId: row.review_period, cutoff: row.review_period ? periodCutoff(rules, row.review_period) : null, rows: [row] });
+    else groups.push({ periodId: row.review_period, cutoff: reviewCutoff(rules, row.review_period), rows: [row] });
   }
   return groups;
 }

@@ -1,9 +1,9 @@
-/** The console's pure pieces: reading the settings form, the settings rules, review period cut-offs, term forms. */
+/** The console's pure pieces: reading the settings form, the settings rules, grouping by review period, term forms. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { reviewPeriodFor } from "../rules.ts";
 import { ideasSettings } from "../settings.ts";
-import { groupByPeriod, periodCutoff } from "./review-periods.ts";
+import { groupByPeriod } from "./review-periods.ts";
 import { settingsFromValues, valuesFromBody, valuesFromSettings } from "./settings-form.ts";
 import { canonicalTimeZone, settingsProblems } from "./settings-rules.ts";
 import { termFromForm } from "./taxonomy.ts";
@@ -97,34 +97,24 @@ describe("the settings rules", () => {
 describe("review periods on the review page", () => {
   const rules = { cutoffs: [{ month: 9, day: 1 }, { month: 1, day: 1 }, { month: 5, day: 1 }], timeZone: "Asia/Tehran" };
 
-  test("a period id gives back the cut-off that reviewPeriodFor chose", () => {
+  test("rows are grouped by period in the order they come, each with the cut-off reviewPeriodFor chose", () => {
     const period = reviewPeriodFor(rules, new Date("2026-02-10T12:00:00Z"));
-    assert.equal(period.id, "2026-2");
-    assert.equal(periodCutoff(rules, period.id)?.toISOString(), period.cutoff.toISOString());
-    assert.equal(periodCutoff(rules, "2026-2")?.toISOString(), "2026-04-30T20:30:00.000Z", "midnight in Tehran");
-  });
-
-  test("ids that no longer name a cut-off have none", () => {
-    assert.equal(periodCutoff(rules, "2026-4"), null);
-    assert.equal(periodCutoff(rules, "soon"), null);
-  });
-
-  test("rows are grouped by period in the order they come", () => {
     const groups = groupByPeriod(rules, [
       { id: 1, review_period: "2026-1" },
       { id: 2, review_period: "2026-1" },
-      { id: 3, review_period: "2026-2" },
-      { id: 4, review_period: null },
+      { id: 3, review_period: period.id },
+      { id: 4, review_period: "2026-7" },
+      { id: 5, review_period: null },
     ]);
     assert.deepEqual(
-      groups.map((group) => [group.periodId, group.rows.map((row) => row.id)]),
+      groups.map((group) => [group.periodId, group.rows.map((row) => row.id), group.cutoff?.toISOString() ?? null]),
       [
-        ["2026-1", [1, 2]],
-        ["2026-2", [3]],
-        [null, [4]],
+        ["2026-1", [1, 2], "2025-12-31T20:30:00.000Z"],
+        ["2026-2", [3], period.cutoff.toISOString()],
+        ["2026-7", [4], null],
+        [null, [5], null],
       ],
     );
-    assert.equal(groups[0]?.cutoff?.toISOString(), "2025-12-31T20:30:00.000Z");
   });
 });
 

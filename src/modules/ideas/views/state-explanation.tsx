@@ -78,7 +78,7 @@ export function StateExplanation(props: { facts: StateFacts }) {
       return (
         <Explanation tone="info" text={t("ideas.explain.expired", { target: facts.missedTarget ?? 0 })}>
           {facts.isCreator && facts.canResubmit ? (
-            <Form action={`/ideas/${facts.id}/resubmit`} class="inline-form">
+            <Form action={`/ideas/${facts.id}/resubmit`} class="idea-state__form">
               <p class="muted">{t("ideas.explain.resubmitHint")}</p>
               <Button variant="primary" size="small">
                 {t("ideas.explain.resubmit")}
