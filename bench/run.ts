@@ -35,25 +35,28 @@ function progress(line: string): void {
 type WithRatio = LoadResult & { ratioToBaseline: number };
 
 interface DatabaseRun {
-  baseline: LoadResult;
+  /** Hello-world before and after Hearth's runs; ratios use their mean, which evens out drift on a busy machine. */
+  baseline: { before: LoadResult; after: LoadResult; meanReqPerSec: number };
   home: WithRatio;
   apiRead: WithRatio;
   signIn: WithRatio;
 }
 
-function withRatio(result: LoadResult, baseline: LoadResult): WithRatio {
-  return { ...result, ratioToBaseline: Math.round((result.reqPerSec / baseline.reqPerSec) * 1000) / 1000 };
+function withRatio(result: LoadResult, baselineReqPerSec: number): WithRatio {
+  return { ...result, ratioToBaseline: Number((result.reqPerSec / baselineReqPerSec).toPrecision(3)) };
 }
 
-async function runDatabase(label: string, env: Record<string, string>, settings: LoadSettings): Promise<DatabaseRun> {
+async function helloWorldRun(label: string, settings: LoadSettings): Promise<LoadResult> {
   progress(`${label}: hello-world baseline`);
   const hello = await startChild<{ port: number }>(join(import.meta.dirname, "hello-server.ts"), {});
-  let baseline: LoadResult;
   try {
-    baseline = await measure(`http://127.0.0.1:${hello.ready.port}`, helloWorld, settings);
+    return await measure(`http://127.0.0.1:${hello.ready.port}`, helloWorld, settings);
   } finally {
     await hello.stop();
   }
+}
+
+async function hearthRuns(label: string, env: Record<string, string>, settings: LoadSettings): Promise<{ home: LoadResult; apiRead: LoadResult; signIn: LoadResult }> {
   progress(`${label}: starting Hearth with the demo community`);
   const hearth = await startChild<HearthServerReady>(join(import.meta.dirname, "hearth-server.ts"), env);
   try {
@@ -64,10 +67,23 @@ async function runDatabase(label: string, env: Record<string, string>, settings:
     const apiResult = await measure(baseUrl, apiRead(hearth.ready), settings);
     progress(`${label}: sign-in`);
     const signInResult = await measure(baseUrl, await signIn(baseUrl, hearth.ready), settings);
-    return { baseline, home: withRatio(homeResult, baseline), apiRead: withRatio(apiResult, baseline), signIn: withRatio(signInResult, baseline) };
+    return { home: homeResult, apiRead: apiResult, signIn: signInResult };
   } finally {
     await hearth.stop();
   }
+}
+
+async function runDatabase(label: string, env: Record<string, string>, settings: LoadSettings): Promise<DatabaseRun> {
+  const before = await helloWorldRun(label, settings);
+  const runs = await hearthRuns(label, env, settings);
+  const after = await helloWorldRun(label, settings);
+  const mean = Math.round((before.reqPerSec + after.reqPerSec) / 2);
+  return {
+    baseline: { before, after, meanReqPerSec: mean },
+    home: withRatio(runs.home, mean),
+    apiRead: withRatio(runs.apiRead, mean),
+    signIn: withRatio(runs.signIn, mean),
+  };
 }
 
 function targets(postgres: DatabaseRun, coldStart: ColdStart) {
@@ -105,7 +121,7 @@ async function main(): Promise<void> {
       targets: targets(onPostgres, coldStart),
       notes: [
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
-        "The baseline is a bare Fastify hello-world in its own process, measured just before Hearth on each database.",
+        "The baseline is a bare Fastify hello-world in its own process, measured just before and just after Hearth on each database; ratios are to the mean of the two.",
         "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
         "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address (TRUST_PROXY on, as behind a reverse proxy); success is a 303. Its cost is the scrypt password check.",
         "Cold start: node --import tsx src/main.ts (HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -37,5 +37,6 @@ test("an embedded database open in another process is refused with a clear messa
     assert.match(result.stderr, new RegExp(`^hearth: the embedded database in .* is open in process ${process.pid} `));
   } finally {
     await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -47,6 +47,7 @@ for (const kind of DATABASE_KINDS) {
     });
     after(async () => {
       await drop?.();
+      rmSync(dataDir, { recursive: true, force: true });
     });
 
     test("wrong usage exits with 2 and one line, before touching the database", async () => {

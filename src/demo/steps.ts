@@ -5,5 +5,6 @@
 import type { DemoStep } from "./context.ts";
 import { membersStep } from "./members.ts";
 import { staffStep } from "./staff.ts";
+import { ideasDemoStep } from "../modules/ideas/demo/step.ts";
 
-export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep];
+export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep];

@@ -7,10 +7,14 @@ import "./tables.ts";
 import "./notifications.ts";
 import "./jobs.ts";
 import { ideasApiRoutes } from "./api-routes.ts";
+import { ideasPageRoutes } from "./page-routes.tsx";
+import { ideasConsoleRoutes } from "./console/routes.tsx";
 
 export { supportIdea, withdrawSupport } from "./service.ts";
 
 /** Every route of the ideas module. */
 export async function ideasRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ideasApiRoutes);
+  await app.register(ideasPageRoutes);
+  await app.register(ideasConsoleRoutes);
 }

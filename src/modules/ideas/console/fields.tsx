@@ -53,9 +53,19 @@ function controlProps(props: Common) {
 
 /** A text input or textarea. */
 export function TextControl(
-  props: Common & { value?: string | undefined; multiline?: boolean; rows?: number; type?: string; inputMode?: "numeric" | "text"; dir?: "auto" | "ltr" | "rtl"; lang?: string; maxLength?: number },
+  props: Common & {
+    value?: string | undefined;
+    multiline?: boolean;
+    rows?: number;
+    type?: string;
+    inputMode?: "numeric" | "text";
+    dir?: "auto" | "ltr" | "rtl";
+    lang?: string;
+    maxLength?: number;
+    placeholder?: string;
+  },
 ) {
-  const control = { ...controlProps(props), dir: props.dir ?? "auto", lang: props.lang, maxLength: props.maxLength };
+  const control = { ...controlProps(props), dir: props.dir ?? "auto", lang: props.lang, maxLength: props.maxLength, placeholder: props.placeholder };
   return (
     <Wrapper {...props}>
       {props.multiline ? (

@@ -40,3 +40,8 @@ export function staffAct(request: FastifyRequest): StaffAct {
 export function scopedErrors(errors: FieldErrors, suffix: string | number): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([field, error]) => [`${field}-${suffix}`, error]));
 }
+
+/** The queue page a form was sent from (its hidden `page` field), or 1 when it is missing or not a page number. */
+export function formPage(values: Record<string, string | undefined>): number {
+  return /^[1-9][0-9]{0,4}$/.test(values.page ?? "") ? Number(values.page) : 1;
+}

@@ -14,10 +14,16 @@ export function IdeaLink(props: { id: number; title: string; language: string })
   );
 }
 
-/** "#12", as staff refer to ideas. */
-export function IdeaNumber(props: { id: number }) {
+/** "#12", as staff refer to ideas and products. */
+export function RecordNumber(props: { id: number }) {
   const { formatNumber } = usePage();
   return <span class="muted">#{formatNumber(props.id, { useGrouping: false })}</span>;
+}
+
+/** The creator's name, linking to their console page for staff who manage members. */
+export function CreatorName(props: { id: number; name: string }) {
+  const { can } = usePage();
+  return can("accounts.manage") ? <a href={`/console/members/${props.id}`}>{props.name}</a> : <>{props.name}</>;
 }
 
 /** The category's name in the reader's language, or "none". */
@@ -47,14 +53,15 @@ export function Markdown(props: { source: string; language?: string; class?: str
   return <div class={props.class ?? "prose"} lang={props.language} dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(props.source) }} />;
 }
 
-/** The site's idea guidelines in the reader's language, for moderators to decide by. */
+/** The site's idea guidelines in the reader's language (the built-in ones when the site wrote none), for moderators to decide by. */
 export function GuidelinesPanel(props: { guidelines: Record<string, string> }) {
   const { t, locale, can } = usePage();
-  const text = props.guidelines[locale] ?? "";
+  const own = (props.guidelines[locale] ?? "").trim();
   return (
     <section class="panel ideas-console-guidelines" aria-labelledby="guidelines-title">
       <h2 id="guidelines-title">{t("ideasConsole.moderation.guidelines")}</h2>
-      {text.trim() === "" ? <p class="muted">{t("ideasConsole.moderation.noGuidelines")}</p> : <Markdown source={text} language={locale} />}
+      <Markdown source={own || t("ideas.terms.defaultGuidelines")} language={locale} />
+      {own ? null : <p class="muted">{t("ideasConsole.moderation.builtInGuidelines")}</p>}
       {can("ideas.settings") ? (
         <p>
           <a href="/console/ideas/settings#guidelines">{t("ideasConsole.moderation.editGuidelines")}</a>

@@ -1,13 +1,12 @@
 /** The moderation queue: submitted ideas, oldest first, each with its description, images and a decision form. */
-import type { Page } from "../../../platform/console/index.ts";
-import { pageHref } from "../../../platform/console/index.ts";
+import { pageHref, type Page } from "../../../platform/console/index.ts";
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { Button, EmptyState, ErrorSummary, Form, PageHeader, Pagination, Time } from "../../../platform/web/components.tsx";
 import { usePage } from "../../../platform/web/page-context.ts";
 import { imageUrl, thumbnailName } from "../presenters.ts";
 import type { Category } from "../views/model.ts";
 import { TextControl } from "./fields.tsx";
-import { CategoryName, Fact, GuidelinesPanel, IdeaLink, IdeaNumber, LanguageName, Markdown } from "./idea-bits.tsx";
+import { CategoryName, CreatorName, Fact, GuidelinesPanel, IdeaLink, LanguageName, Markdown, RecordNumber } from "./idea-bits.tsx";
 import type { ModerationRow } from "./queries.ts";
 
 type Image = { file_name: string; width: number; height: number; alt: string };
@@ -74,10 +73,12 @@ function Submission(props: { idea: ModerationRow; page: number; images: Image[];
   return (
     <article class="panel ideas-console-item" aria-labelledby={titleId}>
       <h2 id={titleId}>
-        <IdeaLink id={idea.id} title={idea.title} language={idea.language} /> <IdeaNumber id={idea.id} />
+        <IdeaLink id={idea.id} title={idea.title} language={idea.language} /> <RecordNumber id={idea.id} />
       </h2>
       <dl class="facts">
-        <Fact term={t("ideasConsole.common.creator")}>{idea.creator_name}</Fact>
+        <Fact term={t("ideasConsole.common.creator")}>
+          <CreatorName id={idea.creator_id} name={idea.creator_name} />
+        </Fact>
         <Fact term={t("ideasConsole.common.language")}>
           <LanguageName code={idea.language} />
         </Fact>

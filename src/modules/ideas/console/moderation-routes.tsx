@@ -11,7 +11,7 @@ import { redirectWithFlash } from "../../../platform/web/render.tsx";
 import { moderateIdea } from "../service.ts";
 import { ideasSettings } from "../settings.ts";
 import { listCategories } from "../store.ts";
-import { bodyErrors, formValues, scopedErrors, serviceFieldErrors, staffActor } from "./form-support.ts";
+import { bodyErrors, formPage, formValues, scopedErrors, serviceFieldErrors, staffActor } from "./form-support.ts";
 import { ModerationPage, type ModerationFormState } from "./moderation-page.tsx";
 import { countInState, imagesByIdea, moderationQueue } from "./queries.ts";
 import { sendIdeasConsolePage } from "./send-page.tsx";
@@ -40,10 +40,7 @@ export async function moderationRoutes(plain: FastifyInstance): Promise<void> {
 
   async function sendQueue(request: FastifyRequest, reply: FastifyReply, page: number, form?: ModerationFormState): Promise<FastifyReply> {
     const [queue, total, categories, settings] = await Promise.all([moderationQueue(db, page), countInState(db, ["in_moderation"]), listCategories(db), readSetting(db, ideasSettings)]);
-    const images = await imagesByIdea(
-      db,
-      queue.rows.map((row) => row.id),
-    );
+    const images = await imagesByIdea(db, queue.rows.map((row) => row.id));
     const content = <ModerationPage queue={queue} total={total} images={images} categories={categories} guidelines={settings.guidelines} {...(form ? { form } : {})} />;
     return sendIdeasConsolePage(request, reply, content, { title: request.t("ideasConsole.moderation.title"), status: form ? 400 : 200 });
   }
@@ -53,7 +50,7 @@ export async function moderationRoutes(plain: FastifyInstance): Promise<void> {
   app.post(`${QUEUE}/:id`, { config: { access }, schema: { params: IdParams, body: ModerationBody }, attachValidation: true }, async (request, reply) => {
     const { id } = request.params;
     const values = formValues(request.body);
-    const page = Number(values.page ?? "1") || 1;
+    const page = formPage(values);
     const sendBack = (errors: Parameters<typeof scopedErrors>[0]) => sendQueue(request, reply, page, { ideaId: id, errors: scopedErrors(errors, id), note: values.note ?? "" });
     const errors = bodyErrors(request);
     if (Object.keys(errors).length > 0) return sendBack(errors);

@@ -4,7 +4,7 @@ import { fetchPage, likeEscape } from "../../../platform/console/index.ts";
 import type { Executor } from "../../../platform/db/index.ts";
 import { normalizeText } from "../../../platform/search/normalize.ts";
 import { similarIdeas } from "../store.ts";
-import type { Taxonomy } from "./taxonomy.ts";
+import type { Taxonomy, Tone } from "./taxonomy.ts";
 
 /** Ideas per page of the moderation and review queues (each is a large block with its own form). */
 export const QUEUE_PAGE_SIZE = 20;
@@ -108,7 +108,7 @@ export async function recentDecisions(db: Executor, limit = 10) {
   return db
     .selectFrom("ideas")
     .leftJoin("accounts", "accounts.id", "ideas.decided_by")
-    .select(["ideas.id", "ideas.title", "ideas.state", "ideas.decided_at", "ideas.product_id", "accounts.name as decided_by_name"])
+    .select(["ideas.id", "ideas.title", "ideas.language", "ideas.state", "ideas.decided_at", "ideas.product_id", "accounts.name as decided_by_name"])
     .where("ideas.state", "in", ["approved", "not_approved"])
     .where("ideas.decided_at", "is not", null)
     .orderBy("ideas.decided_at", "desc")
@@ -173,6 +173,24 @@ export async function sharedSupporters(db: Executor, firstId: number, secondId: 
     .where("b.idea_id", "=", secondId)
     .executeTakeFirst();
   return Number(row?.count ?? 0);
+}
+
+/** A category or a display status as its settings pages show it (categories have no tone). */
+export interface TermRow {
+  id: number;
+  slug: string;
+  names: Record<string, string>;
+  position: number;
+  tone: Tone | null;
+}
+
+/** The categories or the display statuses, in their order. */
+export async function listTerms(db: Executor, taxonomy: Taxonomy): Promise<TermRow[]> {
+  if (taxonomy === "statuses") {
+    return db.selectFrom("idea_statuses").select(["id", "slug", "names", "position", "tone"]).orderBy("position").orderBy("id").execute();
+  }
+  const rows = await db.selectFrom("idea_categories").select(["id", "slug", "names", "position"]).orderBy("position").orderBy("id").execute();
+  return rows.map((row) => ({ ...row, tone: null }));
 }
 
 /** How many ideas use each category or status, by its id. */

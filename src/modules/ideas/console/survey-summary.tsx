@@ -29,10 +29,12 @@ function AnswerRows(props: { heading: string; answers: Array<{ label: string; co
           <tr>
             <th scope="row">{answer.label}</th>
             <td class="numeric">{formatNumber(answer.count)}</td>
-            <td class="ideas-console-survey__share">
+            <td>
               {/* The bar repeats the percentage beside it, so screen readers hear the number once. */}
-              <meter min={0} max={1} value={share} aria-hidden="true" />
-              <span>{formatNumber(share, { style: "percent" })}</span>
+              <div class="ideas-console-survey__share">
+                <meter min={0} max={1} value={share} aria-hidden="true" />
+                <span>{formatNumber(share, { style: "percent" })}</span>
+              </div>
             </td>
           </tr>
         );
@@ -47,7 +49,7 @@ export function SurveySummary(props: { rows: SurveyCount[]; labelledBy: string }
   const { rows } = props;
   if (rows.every((row) => row.question === "quantity" && row.count === 0)) return <p class="muted">{t("ideasConsole.survey.none")}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap ideas-console-survey-wrap">
       <table class="table ideas-console-survey" aria-labelledby={props.labelledBy}>
         <thead>
           <tr>

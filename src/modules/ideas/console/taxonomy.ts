@@ -38,7 +38,7 @@ export const CategoryBody: TObject = Type.Object(termFields, { additionalPropert
 export const StatusBody: TObject = Type.Object({ ...termFields, tone: Type.Union(TONES.map((tone) => Type.Literal(tone))) }, { additionalProperties: false });
 
 /** The body of the delete form: what the ideas that use the term get instead ("" for nothing). */
-export const DeleteTermBody = Type.Object({ replacement: Type.String({ maxLength: 16, pattern: "^\\d*$" }) }, { additionalProperties: false });
+export const DeleteTermBody = Type.Object({ replacement: Type.String({ pattern: "^(|[1-9][0-9]{0,14})$" }) }, { additionalProperties: false });
 
 /** A term from a submitted form (already shaped by the schema), or the errors to show beside its fields. */
 export function termFromForm(values: Record<string, string | undefined>): { input: TermInput | null; errors: FieldErrors } {

@@ -30,6 +30,7 @@ export function Markdown(props: { source: string; class?: string; lang?: string 
   return <div class={["markdown", props.class ?? ""].filter(Boolean).join(" ")} lang={props.lang} dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(props.source) }} />;
 }
 
+/** The creator's updates, newest first, with the form to post one for the creator. */
 export function Updates(props: { ideaId: number; updates: UpdateRow[]; canPost: boolean; form: TextForm | undefined; language: string }) {
   const { t } = usePage();
   if (props.updates.length === 0 && !props.canPost) return null;
@@ -62,6 +63,7 @@ export function Updates(props: { ideaId: number; updates: UpdateRow[]; canPost: 
   );
 }
 
+/** The comments, oldest first, with the form to post one (or a sign-in link, or "closed"). */
 export function Comments(props: { ideaId: number; comments: CommentRow[]; creatorId: number; open: boolean; form: TextForm | undefined }) {
   const { t, actor } = usePage();
   return (

@@ -30,7 +30,6 @@ export interface IdeaFormValues {
 export interface SimilarIdea {
   id: number;
   title: string;
-  verified_supporters: number;
 }
 
 export interface IdeaFormPageProps {
@@ -62,8 +61,7 @@ function SimilarIdeas(props: { ideaId: number | null; similar: SimilarIdea[] }) 
               <li>
                 <a href={`/ideas/${idea.id}`} dir="auto">
                   {idea.title}
-                </a>{" "}
-                <span class="muted">{t("ideas.supporters.verified", { count: idea.verified_supporters })}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -87,6 +85,7 @@ function CurrentImages(props: { ideaId: number; images: ImageRow[] }) {
   );
 }
 
+/** The submission form, new (`ideaId` null) or editing a draft or an idea sent back for changes. */
 export function IdeaFormPage(props: IdeaFormPageProps) {
   const { t, locale } = usePage();
   const { values, errors } = props;
@@ -145,10 +144,10 @@ export function IdeaFormPage(props: IdeaFormPageProps) {
             system's <Form>. "Save draft" comes first, so pressing Enter in a field saves rather than submits.
           */}
           <div class="form__actions">
-            <button type="submit" name="intent" value="draft" formEnctype="multipart/form-data" class="button button--secondary">
+            <button type="submit" name="intent" value="draft" formenctype="multipart/form-data" class="button button--secondary">
               {t("ideas.form.saveDraft")}
             </button>
-            <button type="submit" name="intent" value="submit" formEnctype="multipart/form-data" class="button button--primary">
+            <button type="submit" name="intent" value="submit" formenctype="multipart/form-data" class="button button--primary">
               {t("ideas.form.submit")}
             </button>
           </div>

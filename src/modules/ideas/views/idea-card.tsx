@@ -1,8 +1,10 @@
 /** One idea in a list: title, creator, category, state, progress to the next milestone and supporters. */
+import { Time } from "../../../platform/web/components.tsx";
 import { usePage } from "../../../platform/web/page-context.ts";
 import { localName, type IdeaView } from "./model.ts";
 import { MilestoneProgress, StateBadge, StatusBadge, SupporterCounts } from "./standing.tsx";
 
+/** An idea's card in a grid. */
 export function IdeaCard(props: { idea: IdeaView }) {
   const { t, locale } = usePage();
   const { row, standing, category, status } = props.idea;
@@ -21,8 +23,15 @@ export function IdeaCard(props: { idea: IdeaView }) {
         <span>{t("ideas.byCreator", { name: row.creator_name })}</span>
         {category ? <span>{localName(category.names, locale, category.slug)}</span> : null}
       </p>
-      <MilestoneProgress id={`idea-${row.id}`} verified={row.verified_supporters} next={standing.next} />
-      <SupporterCounts verified={row.verified_supporters} pending={row.pending_supporters} />
+      {row.decided_at ? (
+        <p class="idea-card__meta">
+          {t("ideas.decidedOn")} <Time date={row.decided_at} />
+        </p>
+      ) : null}
+      <div class="idea-card__footer">
+        <MilestoneProgress id={`idea-${row.id}`} verified={row.verified_supporters} next={standing.next} />
+        <SupporterCounts verified={row.verified_supporters} pending={row.pending_supporters} withProgress={standing.next !== null} />
+      </div>
     </li>
   );
 }

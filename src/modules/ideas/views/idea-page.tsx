@@ -9,6 +9,9 @@ import { StateBadge, StatusBadge } from "./standing.tsx";
 import { StateExplanation, type StateFacts } from "./state-explanation.tsx";
 import { SupportPanel, type SupportForm, type Viewer } from "./support-panel.tsx";
 
+/** Thumbnails are made this wide (platform/uploads/images.ts). */
+const THUMBNAIL_WIDTH = 480;
+
 export interface ImageRow {
   id: number;
   file_name: string;
@@ -40,10 +43,22 @@ function Gallery(props: { ideaId: number; title: string; images: ImageRow[] }) {
     <ul class="idea-gallery" aria-label={t("ideas.images.label")}>
       {props.images.map((image, index) => {
         const alt = image.alt || t("ideas.images.alt", { title: props.title, number: index + 1, count: props.images.length });
+        const full = imageUrl(props.ideaId, image.file_name);
+        const thumbnail = imageUrl(props.ideaId, thumbnailName(image.file_name));
+        const width = Math.min(THUMBNAIL_WIDTH, image.width);
+        // The first image leads at the column's width, so browsers may pick the full-size file for it.
         return (
           <li>
-            <a href={imageUrl(props.ideaId, image.file_name)}>
-              <img src={imageUrl(props.ideaId, thumbnailName(image.file_name))} alt={alt} width={Math.min(480, image.width)} height={Math.round((Math.min(480, image.width) / image.width) * image.height)} loading={index === 0 ? undefined : "lazy"} />
+            <a href={full}>
+              <img
+                src={thumbnail}
+                alt={alt}
+                width={width}
+                height={Math.round((width / image.width) * image.height)}
+                srcset={index === 0 ? `${thumbnail} ${width}w, ${full} ${image.width}w` : undefined}
+                sizes={index === 0 ? "(min-width: 60rem) 46rem, 100vw" : undefined}
+                loading={index === 0 ? undefined : "lazy"}
+              />
             </a>
           </li>
         );
@@ -52,6 +67,7 @@ function Gallery(props: { ideaId: number; title: string; images: ImageRow[] }) {
   );
 }
 
+/** One idea; `forms` carries the values and errors of a form sent back. */
 export function IdeaPage(props: { data: IdeaPageData; forms: IdeaPageForms }) {
   const { t, locale } = usePage();
   const { idea, images, viewer, facts } = props.data;

@@ -45,6 +45,7 @@ function Filters(props: { filters: ListFilters; categories: Category[] }) {
   );
 }
 
+/** The list of ideas with its sort tabs, filter form and pages. */
 export function IdeasListPage(props: { ideas: IdeaView[]; filters: ListFilters; page: number; hasNext: boolean; categories: Category[] }) {
   const { t, actor } = usePage();
   const { filters } = props;

@@ -5,6 +5,7 @@ import { canEditIdea } from "../policy.ts";
 import type { IdeaView } from "./model.ts";
 import { StateBadge } from "./standing.tsx";
 
+/** The member's ideas as a table, with an edit link where they may still edit. */
 export function MyIdeasPage(props: { ideas: Array<IdeaView & { updatedAt: Date }> }) {
   const { t, actor, formatNumber } = usePage();
   return (

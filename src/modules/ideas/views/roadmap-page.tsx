@@ -7,6 +7,7 @@ import type { IdeaView } from "./model.ts";
 
 export const ROADMAP_STATES = ["approved", "in_review", "on_hold"] as const satisfies readonly IdeaState[];
 
+/** The roadmap: one section per state that has ideas. */
 export function RoadmapPage(props: { groups: Array<{ state: (typeof ROADMAP_STATES)[number]; ideas: IdeaView[] }> }) {
   const { t } = usePage();
   const empty = props.groups.every((group) => group.ideas.length === 0);

@@ -42,9 +42,8 @@ export function MilestoneProgress(props: { id: string; verified: number; next: I
         {formatNumber(value / next.target, { style: "percent" })}
       </progress>
       <p class="idea-progress__deadline">
-        <strong>{t("ideas.progress.daysLeft", { days: next.daysLeft })}</strong>
+        <strong>{t("ideas.progress.daysLeft", { days: next.daysLeft })}</strong>{" "}
         <span class="muted">
-          {" · "}
           {t("ideas.progress.deadline")} <Time date={next.deadline} />
         </span>
       </p>
@@ -52,12 +51,16 @@ export function MilestoneProgress(props: { id: string; verified: number; next: I
   );
 }
 
-/** Verified supporters, and pending ones apart, since only the verified count decides milestones. */
-export function SupporterCounts(props: { verified: number; pending: number; explain?: boolean }) {
+/**
+ * Verified supporters, and pending ones apart, since only the verified count decides milestones.
+ * `withProgress` leaves out the verified count that the progress bar's words already give.
+ */
+export function SupporterCounts(props: { verified: number; pending: number; withProgress: boolean; explain?: boolean }) {
   const { t } = usePage();
+  if (props.withProgress && props.pending === 0) return null;
   return (
     <p class="idea-supporters">
-      <span class="idea-supporters__verified">{t("ideas.supporters.verified", { count: props.verified })}</span>
+      {props.withProgress ? null : <span class="idea-supporters__verified">{t("ideas.supporters.verified", { count: props.verified })}</span>}
       {props.pending > 0 ? <span class="idea-supporters__pending">{t("ideas.supporters.pending", { count: props.pending })}</span> : null}
       {props.explain && props.pending > 0 ? <span class="idea-supporters__hint muted">{t("ideas.supporters.pendingHint")}</span> : null}
     </p>

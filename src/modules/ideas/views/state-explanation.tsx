@@ -44,6 +44,7 @@ function Explanation(props: { tone: "info" | "success" | "warning" | "error"; te
   );
 }
 
+/** The explanation of the idea's state, or nothing while it simply gathers support. */
 export function StateExplanation(props: { facts: StateFacts }) {
   const { t } = usePage();
   const { facts } = props;

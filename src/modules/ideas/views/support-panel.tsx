@@ -11,6 +11,8 @@ import { MilestoneProgress, SupporterCounts } from "./standing.tsx";
 
 export const WOULD_BUY = ["yes", "maybe", "no"] as const;
 export const PRICE_BANDS = ["under_25", "25_50", "50_100", "100_200", "over_200"] as const;
+/** The most a supporter may say they would buy (the database allows 1–20). */
+export const SURVEY_MAX_QUANTITY = 20;
 
 export interface SupportForm {
   values: { wouldBuy: string; priceBand: string; quantity: string };
@@ -33,7 +35,7 @@ function SupportSurvey(props: { form: SupportForm | undefined }) {
       <legend>{t("ideas.survey.legend")}</legend>
       <SelectField name="wouldBuy" label={t("ideas.survey.wouldBuy")} value={values.wouldBuy} errors={errors} options={[none, ...WOULD_BUY.map((answer) => ({ value: answer, label: t(`ideas.survey.answers.${answer}`) }))]} />
       <SelectField name="priceBand" label={t("ideas.survey.priceBand")} value={values.priceBand} errors={errors} options={[none, ...PRICE_BANDS.map((band) => ({ value: band, label: t(`ideas.survey.bands.${band}`) }))]} />
-      <Field name="quantity" type="number" label={t("ideas.survey.quantity")} hint={t("ideas.survey.quantityHint", { max: 20 })} value={values.quantity} errors={errors} maxLength={2} />
+      <Field name="quantity" type="number" label={t("ideas.survey.quantity")} hint={t("ideas.survey.quantityHint", { max: SURVEY_MAX_QUANTITY })} value={values.quantity} errors={errors} maxLength={2} />
     </fieldset>
   );
 }
@@ -62,8 +64,8 @@ function SupportAction(props: { id: number; viewer: Viewer | null; form: Support
   return (
     <Form action={`/ideas/${props.id}/support`} class="form idea-panel__form" aria-label={t("ideas.support.action")}>
       <ErrorSummary errors={props.form?.errors} />
-      <Button class="idea-panel__cta">{t("ideas.support.action")}</Button>
       <SupportSurvey form={props.form} />
+      <Button class="idea-panel__cta">{t("ideas.support.action")}</Button>
     </Form>
   );
 }
@@ -73,7 +75,7 @@ function FollowAction(props: { id: number; viewer: Viewer | null }) {
   if (!props.viewer || props.viewer.isCreator) return null;
   const following = props.viewer.following;
   return (
-    <Form action={`/ideas/${props.id}/${following ? "unfollow" : "follow"}`} class="idea-panel__form">
+    <Form action={`/ideas/${props.id}/${following ? "unfollow" : "follow"}`} class="idea-panel__form idea-panel__follow">
       <p class="muted">{t(following ? "ideas.follow.following" : "ideas.follow.hint")}</p>
       <Button variant="secondary" size="small">
         {t(following ? "ideas.follow.unfollow" : "ideas.follow.follow")}
@@ -92,7 +94,7 @@ export function SupportPanel(props: { idea: IdeaView; viewer: Viewer | null; for
         {t("ideas.support.title")}
       </h2>
       <MilestoneProgress id={`idea-${row.id}`} verified={row.verified_supporters} next={standing.next} />
-      <SupporterCounts verified={row.verified_supporters} pending={row.pending_supporters} explain />
+      <SupporterCounts verified={row.verified_supporters} pending={row.pending_supporters} withProgress={standing.next !== null} explain />
       {standing.state === "open" ? <SupportAction id={row.id} viewer={props.viewer} form={props.form} /> : <p class="muted">{t("ideas.support.closed")}</p>}
       <FollowAction id={row.id} viewer={props.viewer} />
     </section>
