@@ -50,7 +50,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (runAs) chownSync(dataDir, runAs.uid, runAs.gid);
 
   try {
-    await run(join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], runDir, runAs);
+    await run(join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync", "--no-instructions"], runDir, runAs);
     const port = await startServer(bin, dataDir, runDir, runAs);
     const pid = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     return {

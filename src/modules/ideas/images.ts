@@ -3,7 +3,7 @@ import type { Actor } from "../../platform/auth/permissions.ts";
 import { inTransaction } from "../../platform/db/index.ts";
 import { forbidden, invalid, notFound } from "../../platform/errors.ts";
 import type { Hearth } from "../../platform/http/context.ts";
-import { saveImage, uploadDir, type SavedImage } from "../../platform/uploads/images.ts";
+import { removeImages, saveImage, uploadDir, type SavedImage } from "../../platform/uploads/images.ts";
 import { canEditIdea } from "./policy.ts";
 
 export const MAX_IMAGES_PER_IDEA = 10;
@@ -23,10 +23,25 @@ export async function addIdeaImages(hearth: Hearth, actor: Actor, ideaId: number
   if (Number(existing.count) + files.length > MAX_IMAGES_PER_IDEA) {
     throw tooManyImages();
   }
-  // Every file is checked and converted before anything is recorded, so one bad file adds nothing.
+  // Every file is checked and converted before anything is recorded; if one is refused, none is kept.
   const folder = uploadDir(config.dataDir, "ideas", String(ideaId));
   const saved: SavedImage[] = [];
-  for (const file of files) saved.push(await saveImage(folder, file, "images"));
+  try {
+    for (const file of files) saved.push(await saveImage(folder, file, "images"));
+  } catch (error) {
+    await removeImages(folder, saved);
+    throw error;
+  }
+  try {
+    await recordImages(db, ideaId, saved);
+  } catch (error) {
+    await removeImages(folder, saved);
+    throw error;
+  }
+  return saved.length;
+}
+
+async function recordImages(db: Hearth["db"], ideaId: number, saved: SavedImage[]): Promise<void> {
   await inTransaction(db, async (tx) => {
     // Counted again under the idea's lock, so two uploads at once cannot pass the limit together.
     await tx.selectFrom("ideas").select("id").where("id", "=", ideaId).forUpdate().executeTakeFirst();
@@ -40,5 +55,4 @@ export async function addIdeaImages(hearth: Hearth, actor: Actor, ideaId: number
       .values(saved.map((image, index) => ({ idea_id: ideaId, position: start + index, file_name: image.fileName, width: image.width, height: image.height, bytes: image.bytes })))
       .execute();
   });
-  return saved.length;
 }

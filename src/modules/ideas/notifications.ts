@@ -28,7 +28,7 @@ for (const event of IDEA_EVENTS) {
     labelKey: `ideas.notifications.${event}.label`,
     messageKey: `ideas.notifications.${event}.message`,
     defaults: DEFAULTS[event],
-    email: () => ({ subjectKey: `ideas.notifications.${event}.subject`, paragraphKeys: [`ideas.notifications.${event}.message`] }),
+    email: (params) => ({ subjectKey: `ideas.notifications.${event}.subject`, paragraphKeys: [`ideas.notifications.${event}.message`], params }),
   });
 }
 

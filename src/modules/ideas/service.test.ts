@@ -101,7 +101,7 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(second.counts, { verified: 1, pending: 0 });
       await assert.rejects(supportIdea(t.app.hearth.db, creator, id), rejects("support_own_idea"));
       const draft = await createIdea(t.app.hearth.db, creator, { title: "Still a draft", body: "Not yet submitted at all.", language: "en", acceptLicence: false, submit: false });
-      await assert.rejects(supportIdea(t.app.hearth.db, fan, draft), rejects("support_not_open"));
+      await assert.rejects(supportIdea(t.app.hearth.db, fan, draft), rejects("idea_not_found"), "a draft does not exist for others");
       assert.equal((await idea(t, id)).verified_supporters, 1);
     });
 

@@ -12,7 +12,7 @@ import { readSetting } from "../../platform/settings/index.ts";
 import { normalizeText } from "../../platform/search/normalize.ts";
 import { createProductFromIdea } from "../products/index.ts";
 import { announce } from "./notifications.ts";
-import { canEditIdea } from "./policy.ts";
+import { canEditIdea, isPubliclyVisible } from "./policy.ts";
 import {
   currentState,
   MODERATION,
@@ -202,6 +202,8 @@ export async function supportIdea(db: Executor, actor: Actor, id: number, survey
     const settings = await readSetting(tx, ideasSettings);
     const idea = await loadIdea(tx, id);
     const facts = { storedState: idea.state, publishedAt: idea.published_at, reachedAt: idea.milestones_reached_at, creatorId: idea.creator_id };
+    // An idea the public cannot see does not exist for supporters either.
+    if (!isPubliclyVisible(idea.state) && idea.creator_id !== actor.id) throw notFound("idea_not_found", "ideas.errors.notFound");
     const refusal = supportRefusal(settings.milestones, facts, actor.id, now);
     if (refusal) throw conflict(`support_${refusal}`, `ideas.errors.support.${refusal}`);
     const status = supportStatus(settings.trustBar, actor, now);

@@ -122,7 +122,7 @@ export async function similarIdeas(db: Executor, title: string, limit = 5, exclu
   return db
     .selectFrom("ideas")
     .select(["id", "title", "state", "verified_supporters", sql<number>`word_similarity(${needle}, search_text)`.as("score")])
-    .where("state", "in", [...PUBLIC_STATES, "in_moderation"])
+    .where("state", "in", PUBLIC_STATES)
     .where(sql<boolean>`${needle} <% search_text`)
     .$if(excludeId !== undefined, (q) => q.where("id", "<>", excludeId ?? 0))
     .orderBy("score", "desc")

@@ -1,5 +1,6 @@
 /** What the account pages read and revoke: the member's sessions and API tokens, always scoped to the member. */
 import type { Executor } from "../db/index.ts";
+import { forgetCachedActors } from "./sessions.ts";
 
 /** The account's unexpired sessions, most recently active first. */
 export async function activeSessions(db: Executor, accountId: number, now = new Date()) {
@@ -35,5 +36,6 @@ export async function revokeApiToken(db: Executor, accountId: number, tokenId: n
     .where("revoked_at", "is", null)
     .returning("id")
     .executeTakeFirst();
+  forgetCachedActors();
   return row !== undefined;
 }

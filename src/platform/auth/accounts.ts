@@ -3,6 +3,7 @@ import { inTransaction, type Executor } from "../db/index.ts";
 import { recordAudit } from "../audit/index.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { hashPassword } from "./crypto.ts";
+import { forgetCachedActors } from "./sessions.ts";
 import { ROLES, type Role } from "./permissions.ts";
 
 export interface NewAccount {
@@ -76,6 +77,7 @@ export async function grantRole(db: Executor, accountId: number, role: string, o
       .execute();
     await recordAudit(tx, { actorId: options.grantedBy ?? null, action: "accounts.role.grant", subjectType: "account", subjectId: accountId, details: { role, scope }, ip: options.ip ?? null });
   });
+  forgetCachedActors();
 }
 
 /** Removes a role and records it in the audit log. */
@@ -86,4 +88,5 @@ export async function revokeRole(db: Executor, accountId: number, role: string, 
     await tx.deleteFrom("account_roles").where("account_id", "=", accountId).where("role", "=", role).where("scope", "=", scope).execute();
     await recordAudit(tx, { actorId: options.revokedBy ?? null, action: "accounts.role.revoke", subjectType: "account", subjectId: accountId, details: { role, scope }, ip: options.ip ?? null });
   });
+  forgetCachedActors();
 }

@@ -3,6 +3,7 @@
  * Only SHA-256 hashes of session and API tokens are stored.
  */
 import { sql, type ExpressionBuilder } from "kysely";
+import { LRUCache } from "lru-cache";
 import type { Executor, Tables } from "../db/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import { ROLES, type Actor, type Role, type RoleGrant } from "./permissions.ts";
@@ -88,17 +89,43 @@ export async function actorFromSession(db: Executor, token: string, now = new Da
   return { actor: toActor(row), sessionId: id };
 }
 
+/**
+ * API tokens are looked up once per few seconds per process, not per request: an integration
+ * calling many times a second then costs no database round trip. Revoking a token, changing roles
+ * or suspending an account clears this process's cache at once (`forgetCachedActors`); other app
+ * processes notice within the time-to-live.
+ */
+const TOKEN_CACHE_MS = 2_000;
+const tokenActors = new LRUCache<string, Actor>({ max: 10_000, ttl: TOKEN_CACHE_MS });
+
+/** Drops cached token look-ups (after a revocation, a role change or a suspension). */
+export function forgetCachedActors(): void {
+  tokenActors.clear();
+}
+
 /** The actor behind an API token, with the token's scopes; null when unknown or revoked. */
 export async function actorFromApiToken(db: Executor, token: string, now = new Date()): Promise<Actor | null> {
+  const key = sha256(token);
+  const cached = tokenActors.get(key);
+  if (cached) return cached;
+  const actor = await lookUpApiToken(db, key, now);
+  if (actor) tokenActors.set(key, actor);
+  return actor;
+}
+
+async function lookUpApiToken(db: Executor, tokenHash: string, now: Date): Promise<Actor | null> {
   const row = await db
     .selectFrom("api_tokens")
     .innerJoin("accounts", "accounts.id", "api_tokens.account_id")
-    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.created_at", "accounts.suspended_until", "accounts.deleted_at", "api_tokens.scopes", "api_tokens.revoked_at", "api_tokens.id as token_id"])
+    .select(["accounts.id", "accounts.email", "accounts.name", "accounts.email_verified_at", "accounts.locale", "accounts.created_at", "accounts.suspended_until", "accounts.deleted_at", "api_tokens.scopes", "api_tokens.revoked_at", "api_tokens.last_used_at", "api_tokens.id as token_id"])
     .select(rolesJson)
-    .where("api_tokens.token_hash", "=", sha256(token))
+    .where("api_tokens.token_hash", "=", tokenHash)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.deleted_at || (row.suspended_until && row.suspended_until > now)) return null;
-  await db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.token_id).execute();
+  // Written at most once per interval, like sessions: a busy integration must not queue on one row.
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
+    await db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", row.token_id).execute();
+  }
   return toActor(row, row.scopes);
 }
 
@@ -109,6 +136,7 @@ export async function endSession(db: Executor, sessionId: string): Promise<void>
 
 /** Ends every session of an account (sign out everywhere, password change). */
 export async function endAllSessions(db: Executor, accountId: number): Promise<void> {
+  forgetCachedActors();
   await db.deleteFrom("sessions").where("account_id", "=", accountId).execute();
 }
 

@@ -19,6 +19,15 @@ for (const kind of DATABASE_KINDS) {
       assert.match(response.body, /<html lang="he" dir="rtl">/);
     });
 
+    test("every answer carries the security headers, errors included", async () => {
+      for (const url of ["/", "/no/such/page", "/api/v1/me"]) {
+        const response = await t.app.inject({ url });
+        assert.match(String(response.headers["content-security-policy"]), /default-src 'self'.*script-src 'self'/);
+        assert.equal(response.headers["x-content-type-options"], "nosniff");
+        assert.equal(response.headers["x-frame-options"], "SAMEORIGIN");
+      }
+    });
+
     test("readyz reports the database and no pending migrations", async () => {
       const response = await t.app.inject({ url: "/readyz" });
       assert.equal(response.statusCode, 200);

@@ -122,7 +122,15 @@ export function formatDate(locale: Locale, date: Date, options: { time?: boolean
   return format.format(date);
 }
 
-/** A number with the locale's digits and grouping. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number with the locale's digits and grouping. Formatters are built once per locale and options: building one costs far more than using it. */
 export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(INTL_TAG[locale], options).format(value);
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_TAG[locale], options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }

@@ -4,7 +4,7 @@
  * bounded in size, and saved with a thumbnail under the data directory.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp, { type Metadata } from "sharp";
 import { invalid } from "../errors.ts";
@@ -51,5 +51,13 @@ export async function saveImage(folder: string, input: Buffer, field: string): P
     return { fileName: `${base}.webp`, width: full.info.width, height: full.info.height, bytes: full.data.length };
   } catch {
     throw invalid("not_an_image", "uploads.errors.notImage", { [field]: { key: "uploads.errors.notImage" } });
+  }
+}
+
+/** Deletes stored images and their thumbnails (when a batch they belonged to was refused). */
+export async function removeImages(folder: string, images: readonly SavedImage[]): Promise<void> {
+  for (const image of images) {
+    await rm(join(folder, image.fileName), { force: true });
+    await rm(join(folder, image.fileName.replace(/\.webp$/, ".thumb.webp")), { force: true });
   }
 }

@@ -8,11 +8,20 @@ import type { FieldErrors } from "../errors.ts";
 import { usePage } from "./page-context.ts";
 
 /** A form that carries the CSRF token. Method defaults to POST. */
-export function Form(props: { action: string; method?: "post" | "get"; children: ComponentChildren; class?: string; id?: string; "aria-label"?: string }) {
+export function Form(props: {
+  action: string;
+  method?: "post" | "get";
+  /** multipart/form-data for forms with file fields. */
+  enctype?: "multipart/form-data";
+  children: ComponentChildren;
+  class?: string;
+  id?: string;
+  "aria-label"?: string;
+}) {
   const { csrfToken } = usePage();
   const method = props.method ?? "post";
   return (
-    <form action={props.action} method={method} class={props.class ?? "form"} id={props.id} aria-label={props["aria-label"]} novalidate>
+    <form action={props.action} method={method} enctype={props.enctype} class={props.class ?? "form"} id={props.id} aria-label={props["aria-label"]} novalidate>
       {method === "post" ? <input type="hidden" name="_csrf" value={csrfToken()} /> : null}
       {props.children}
     </form>

@@ -4,7 +4,7 @@
  * milestone time, expiry and review period is one the live rules would have produced.
  *
  * A 500-member community cannot reach LEGO's 10,000 supporters, so the demo site's milestones are
- * scaled to its size (10 → 50 → 150 → 300); the console's settings page restores any other rules.
+ * scaled to its size (10 → 40 → 100 → 200); the console's settings page restores any other rules.
  */
 import type { DemoAccount, DemoContext, DemoStep, Random } from "../../../demo/index.ts";
 import { insertInBatches } from "../../../demo/batch.ts";
@@ -24,13 +24,13 @@ const DAY = 86_400_000;
 export const DEMO_MILESTONES: MilestoneRules = {
   steps: [
     { target: 10, window: 60, unit: "days" },
-    { target: 50, window: 365, unit: "days" },
-    { target: 150, window: 6, unit: "months" },
-    { target: 300, window: 6, unit: "months" },
+    { target: 40, window: 365, unit: "days" },
+    { target: 100, window: 6, unit: "months" },
+    { target: 200, window: 6, unit: "months" },
   ],
 };
 
-const POPULARITY = { none: 8, low: 30, medium: 30, high: 22, viral: 10 } as const;
+const POPULARITY = { none: 8, low: 28, medium: 28, high: 20, viral: 16 } as const;
 const SUPPORT_RANGE: Record<keyof typeof POPULARITY, [number, number]> = { none: [0, 3], low: [2, 14], medium: [10, 60], high: [45, 180], viral: [150, 420] };
 
 interface SimulatedSupport {
@@ -140,7 +140,10 @@ export const ideasDemoStep: DemoStep = {
       const title = `${concept.title[language]}${JOINER[language]}${variant}`;
       const body = concept.body[language];
       const earliest = Math.max(creator.joinedAt.getTime() + DAY, now.getTime() - 700 * DAY);
-      const created = new Date(earliest + (now.getTime() - earliest) * (1 - rng.next() ** 2));
+      const popularity = rng.weighted(POPULARITY);
+      // Popular ideas had time to gather their supporters: most were proposed well before today.
+      const age = popularity === "viral" ? 0.3 + 0.7 * rng.next() : 1 - rng.next() ** 2;
+      const created = new Date(earliest + (now.getTime() - earliest) * (1 - age));
       const kind = rng.weighted({ draft: 3, in_moderation: 6, changes_requested: 2, rejected: 2, live: 87 });
       const base = {
         creator_id: creator.id,
@@ -171,16 +174,15 @@ export const ideasDemoStep: DemoStep = {
       }
 
       const publishedAt = new Date(Math.min(now.getTime() - 3600_000, created.getTime() + rng.int(2, 72) * 3600_000));
-      const popularity = rng.weighted(POPULARITY);
       const [low, high] = SUPPORT_RANGE[popularity];
       const trending = rng.chance(popularity === "viral" || popularity === "high" ? 0.4 : 0.15);
       const simulation = simulate(rng, members, creator.id, publishedAt, now, supportTimes(rng, publishedAt, now, rng.int(low, high), trending));
       let state: IdeaState = simulation.state;
       let decision: { decidedAt: Date; publicNote: string } | null = null;
       const period = simulation.qualifiedAt ? reviewPeriodFor(ideasSettings.defaults.review, simulation.qualifiedAt) : null;
-      if (state === "in_review" && period && period.cutoff.getTime() + 45 * DAY < now.getTime()) {
+      if (state === "in_review" && period && period.cutoff.getTime() + 10 * DAY < now.getTime()) {
         state = rng.weighted({ approved: 5, not_approved: 3, on_hold: 1 });
-        decision = { decidedAt: new Date(period.cutoff.getTime() + rng.int(20, 44) * DAY), publicNote: state === "approved" ? "Our designers loved it. It goes into development next quarter." : state === "on_hold" ? "We like it and will look again in the next review." : "It would cost too much to make at a fair price, but thank you for a wonderful idea." };
+        decision = { decidedAt: new Date(Math.min(now.getTime() - DAY, period.cutoff.getTime() + rng.int(10, 40) * DAY)), publicNote: state === "approved" ? "Our designers loved it. It goes into development next quarter." : state === "on_hold" ? "We like it and will look again in the next review." : "It would cost too much to make at a fair price, but thank you for a wonderful idea." };
       }
       const verified = simulation.supports.filter((support) => support.member.verified).length;
       const row = await db

@@ -103,7 +103,7 @@ export function IdeaFormPage(props: IdeaFormPageProps) {
         </div>
       ) : null}
       <div class="idea-form-layout">
-        <Form action={action} class="form idea-form" aria-label={t(props.ideaId === null ? "ideas.new.title" : "ideas.edit.title")}>
+        <Form action={action} enctype="multipart/form-data" class="form idea-form" aria-label={t(props.ideaId === null ? "ideas.new.title" : "ideas.edit.title")}>
           <ErrorSummary errors={errors} />
           <Field name="title" label={t("ideas.fields.title")} hint={t("ideas.fields.titleHint", { min: TITLE_MIN, max: TITLE_MAX })} value={values.title} errors={errors} required maxLength={TITLE_MAX} />
           <Field name="body" label={t("ideas.fields.body")} hint={t("ideas.fields.bodyHint", { min: BODY_MIN })} value={values.body} errors={errors} required multiline maxLength={BODY_MAX} />
@@ -139,15 +139,12 @@ export function IdeaFormPage(props: IdeaFormPageProps) {
             <Markdown source={props.licence} />
           </section>
           <CheckboxField name="acceptLicence" label={t("ideas.fields.acceptLicence")} checked={values.acceptLicence} errors={errors} />
-          {/*
-            Images need a multipart body: the buttons ask for it (formenctype), so the form stays the design
-            system's <Form>. "Save draft" comes first, so pressing Enter in a field saves rather than submits.
-          */}
+          {/* "Save draft" comes first, so pressing Enter in a field saves rather than submits. */}
           <div class="form__actions">
-            <button type="submit" name="intent" value="draft" formenctype="multipart/form-data" class="button button--secondary">
+            <button type="submit" name="intent" value="draft" class="button button--secondary">
               {t("ideas.form.saveDraft")}
             </button>
-            <button type="submit" name="intent" value="submit" formenctype="multipart/form-data" class="button button--primary">
+            <button type="submit" name="intent" value="submit" class="button button--primary">
               {t("ideas.form.submit")}
             </button>
           </div>

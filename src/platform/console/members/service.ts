@@ -1,5 +1,6 @@
 /** Staff changes to accounts: roles and suspensions, each audited with who did it and from where. */
 import { recordAudit } from "../../audit/index.ts";
+import { forgetCachedActors } from "../../auth/sessions.ts";
 import { grantRole, revokeRole } from "../../auth/accounts.ts";
 import type { Role } from "../../auth/permissions.ts";
 import { inTransaction, type Executor } from "../../db/index.ts";
@@ -44,6 +45,7 @@ export async function suspendAccount(db: Executor, accountId: number, suspension
       ip: by.ip,
     });
   });
+  forgetCachedActors();
 }
 
 /** Ends an account's suspension now. */
@@ -53,4 +55,5 @@ export async function liftSuspension(db: Executor, accountId: number, by: StaffA
     if (!updated) throw notFound();
     await recordAudit(tx, { actorId: by.actorId, action: "accounts.unsuspend", subjectType: "account", subjectId: accountId, ip: by.ip });
   });
+  forgetCachedActors();
 }
