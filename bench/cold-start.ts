@@ -1,15 +1,25 @@
 /**
- * Cold start: `src/main.ts` as a fresh process on an embedded database whose migrations are already
- * applied, timed from spawn to the first 200 from /healthz; then its resident memory once idle.
+ * Cold start: the server as `npm start` runs it (the built bundle, with the start script's Node
+ * flags) as a fresh process on an embedded database whose migrations are already applied, timed
+ * from spawn to the first 200 from /healthz; then its resident memory once idle.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "../test/helpers/ports.ts";
 
-const MAIN = join(import.meta.dirname, "../src/main.ts");
+const ROOT = join(import.meta.dirname, "..");
+
+/** The start script's command (`node <flags> dist/main.js`), after building the bundle as `prestart` does. */
+function startCommand(): string[] {
+  execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs")], { cwd: ROOT, stdio: "inherit" });
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [command, ...args] = manifest.scripts.start.split(/\s+/);
+  if (command !== "node") throw new Error(`the start script must run node, found "${manifest.scripts.start}"`);
+  return args.map((arg) => (arg.endsWith(".js") ? join(ROOT, arg) : arg));
+}
 const IDLE_SECONDS = 5;
 const TIMEOUT_MS = 60_000;
 
@@ -22,7 +32,7 @@ export interface ColdStart {
 
 async function waitForHealth(child: ChildProcess, port: number, started: number): Promise<number> {
   while (performance.now() - started < TIMEOUT_MS) {
-    if (child.exitCode !== null) throw new Error(`src/main.ts ended with exit code ${child.exitCode} before answering`);
+    if (child.exitCode !== null) throw new Error(`the server ended with exit code ${child.exitCode} before answering`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (response.status === 200) return performance.now() - started;
@@ -31,7 +41,7 @@ async function waitForHealth(child: ChildProcess, port: number, started: number)
     }
     await sleep(10);
   }
-  throw new Error(`src/main.ts did not answer /healthz within ${TIMEOUT_MS / 1000} s`);
+  throw new Error(`the server did not answer /healthz within ${TIMEOUT_MS / 1000} s`);
 }
 
 function rssMb(pid: number): number {
@@ -48,12 +58,13 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** Starts the server `runs` times on the data dir; measures memory after the last start. */
 export async function measureColdStart(dataDir: string, runs: number): Promise<ColdStart> {
+  const args = startCommand();
   const runsMs: number[] = [];
   let idleRssMb = 0;
   for (let run = 1; run <= runs; run++) {
     const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, DATABASE_URL: "", HEARTH_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" },
       stdio: "ignore",
     });

@@ -21,7 +21,9 @@ function readConfig(): Config {
 const config = readConfig();
 const database = await openMigratedDatabase(config);
 const app = await buildApp({ config, database });
-if (config.demoOnEmpty) await loadDemoIfEmpty(database.db, config, (line) => app.log.info(line));
+// Sign-in details of the demo are for the person starting Hearth: plain text on stderr, apart from the JSON log.
+const say = (line: string) => process.stderr.write(`${line}\n`);
+if (config.demoOnEmpty) await loadDemoIfEmpty(database.db, config, say);
 const worker = config.worker ? startWorker(app.hearth, app.log) : null;
 
 let stopping = false;
@@ -40,4 +42,4 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 await app.listen({ port: config.port, host: config.host });
-app.log.info(`Hearth is running at ${config.baseUrl} (database: ${database.kind})`);
+say(`Hearth is running at ${config.baseUrl} (database: ${database.kind === "pglite" ? `embedded, in ${config.dataDir}` : "PostgreSQL"})`);

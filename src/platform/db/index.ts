@@ -52,6 +52,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    // An embedded database serves one small community: a 16 MB buffer cache instead of PostgreSQL's
+    // 128 MB default keeps the process small, and the data still fits in the operating system's cache.
+    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"],
     extensions: { pg_trgm },
     parsers: { [INT8]: parseInt8, [NUMERIC]: (value: string) => value },
   });

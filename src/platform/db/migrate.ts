@@ -6,10 +6,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROJECT_ROOT } from "../paths.ts";
 import { sql } from "kysely";
 import type { Db } from "./index.ts";
 
-export const MIGRATIONS_DIR = join(import.meta.dirname, "../../../migrations");
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, "migrations");
 const LOCK_KEY = 7_411_032_001;
 
 export interface Migration {

@@ -4,13 +4,14 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { PROJECT_ROOT } from "../paths.ts";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { loggerOptions } from "./logging.ts";
 import { h } from "preact";
 import type { Config } from "../config.ts";
@@ -29,7 +30,7 @@ import { notFound } from "../errors.ts";
 import { registerRoutes } from "../../routes.ts";
 import { MAX_IMAGE_BYTES } from "../uploads/images.ts";
 
-const ROOT = join(import.meta.dirname, "../../..");
+
 
 export interface BuildOptions {
   config: Config;
@@ -55,7 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
     bodyLimit: 1024 * 1024,
     // One log line per request (below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
@@ -88,9 +89,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
     transform: ({ schema, url }) => ({ schema: url.startsWith("/api/v1") ? schema : { ...schema, hide: true }, url }),
   });
-  await app.register(fastifyStatic, { root: join(ROOT, "src/platform/web/assets"), prefix: "/assets/", maxAge: "1h" });
+  await app.register(fastifyStatic, { root: join(PROJECT_ROOT, "src/platform/web/assets"), prefix: "/assets/", maxAge: "1h" });
   await app.register(fastifyStatic, {
-    root: [join(ROOT, "node_modules/@fontsource/vazirmatn/files"), join(ROOT, "node_modules/@fontsource/noto-sans-hebrew/files"), join(ROOT, "node_modules/@fontsource/noto-sans/files")],
+    root: [join(PROJECT_ROOT, "node_modules/@fontsource/vazirmatn/files"), join(PROJECT_ROOT, "node_modules/@fontsource/noto-sans-hebrew/files"), join(PROJECT_ROOT, "node_modules/@fontsource/noto-sans/files")],
     prefix: "/fonts/",
     decorateReply: false,
     maxAge: "30d",

@@ -7,12 +7,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROJECT_ROOT } from "../paths.ts";
 import { IntlMessageFormat } from "intl-messageformat";
 
 export const LOCALES = ["en", "fa", "he"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
-export const LOCALES_DIR = join(import.meta.dirname, "../../../locales");
+export const LOCALES_DIR = join(PROJECT_ROOT, "locales");
 
 const RTL: ReadonlySet<Locale> = new Set(["fa", "he"]);
 /** BCP 47 tags for Intl: Persian with its own calendar and digits, Hebrew with Israeli conventions. */
