@@ -28,37 +28,33 @@ export function Form(props: {
   );
 }
 
-/** One form field with its label, hint and inline error. */
-export function Field(props: {
-  name: string;
+/** What a field's wrapper needs: the error key (`field`, which also gives the id `field-<field>`), label, hint, errors. */
+export interface FieldFrame {
+  field: string;
   label: string;
-  type?: string;
-  value?: string | undefined;
-  hint?: string;
+  hint?: string | undefined;
   errors?: FieldErrors | undefined;
-  required?: boolean;
-  autocomplete?: string;
-  multiline?: boolean;
-  dir?: "auto" | "ltr" | "rtl";
-  maxLength?: number;
-}) {
+  required?: boolean | undefined;
+  /** A label only screen readers announce (a control in a table whose column says what it is). */
+  hideLabel?: boolean | undefined;
+}
+
+/** The attributes that tie a control to its label, hint and error. */
+export function fieldControl(frame: FieldFrame, name: string) {
+  const id = `field-${frame.field}`;
+  const error = frame.errors?.[frame.field];
+  const describedBy = [frame.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return { id, name, required: frame.required, "aria-invalid": error ? ("true" as const) : undefined, "aria-describedby": describedBy };
+}
+
+/** A field's label, hint and inline error around the control given as children. */
+export function FieldShell(props: FieldFrame & { children: ComponentChildren }) {
   const { t } = usePage();
-  const id = `field-${props.name}`;
-  const error = props.errors?.[props.name];
-  const describedBy = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name: props.name,
-    required: props.required,
-    "aria-invalid": error ? ("true" as const) : undefined,
-    "aria-describedby": describedBy,
-    autocomplete: props.autocomplete,
-    dir: props.dir ?? "auto",
-    maxLength: props.maxLength,
-  };
+  const id = `field-${props.field}`;
+  const error = props.errors?.[props.field];
   return (
     <div class={error ? "field field--error" : "field"}>
-      <label for={id}>
+      <label for={id} class={props.hideLabel ? "visually-hidden" : undefined}>
         {props.label}
         {props.required ? <span class="field__required" aria-hidden="true"> *</span> : null}
       </label>
@@ -73,6 +69,29 @@ export function Field(props: {
           {t(error.key, error.params)}
         </p>
       ) : null}
+      {props.children}
+    </div>
+  );
+}
+
+/** One form field with its label, hint and inline error. */
+export function Field(props: {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string | undefined;
+  hint?: string;
+  errors?: FieldErrors | undefined;
+  required?: boolean;
+  autocomplete?: string;
+  multiline?: boolean;
+  dir?: "auto" | "ltr" | "rtl";
+  maxLength?: number;
+}) {
+  const frame = { ...props, field: props.name };
+  const common = { ...fieldControl(frame, props.name), autocomplete: props.autocomplete, dir: props.dir ?? "auto", maxLength: props.maxLength };
+  return (
+    <FieldShell {...frame}>
       {props.multiline ? (
         <textarea {...common} rows={6}>
           {props.value ?? ""}
@@ -80,7 +99,7 @@ export function Field(props: {
       ) : (
         <input {...common} type={props.type ?? "text"} value={props.value ?? ""} />
       )}
-    </div>
+    </FieldShell>
   );
 }
 
