@@ -10,7 +10,7 @@ export interface LoadSettings {
 export interface Scenario {
   /** The path requested (for the report). */
   path: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   headers?: Record<string, string>;
   /** The status a successful response has. */
   expectStatus: number;
@@ -20,7 +20,9 @@ export interface Scenario {
    */
   warmup?: boolean;
   /** Builds each request (varying headers or body per request). */
-  setupRequest?: (request: autocannon.Request) => autocannon.Request;
+  setupRequest?: (request: autocannon.Request, context: object) => autocannon.Request;
+  /** Sees each response, with the context its setupRequest filled in. */
+  onResponse?: (status: number, body: string, context: object) => void;
 }
 
 export interface LoadResult {
@@ -41,7 +43,7 @@ function fire(baseUrl: string, scenario: Scenario, connections: number, seconds:
     duration: seconds,
     method: scenario.method ?? "GET",
     headers: scenario.headers ?? {},
-    requests: scenario.setupRequest ? [{ setupRequest: scenario.setupRequest }] : undefined,
+    requests: scenario.setupRequest ? [{ setupRequest: scenario.setupRequest, onResponse: scenario.onResponse }] : undefined,
   });
 }
 

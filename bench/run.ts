@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: load tests of Hearth on PostgreSQL and on PGlite against a bare Fastify
- * hello-world measured in the same run, plus cold start and idle memory. Prints one JSON document
- * on stdout (progress goes to stderr). Everything runs in sequence: one server at a time.
+ * hello-world measured in the same run, plus cold start and idle memory; on PostgreSQL also the
+ * ideas figures (the idea list with 10,000 ideas, the support endpoint, and the support counts
+ * checked after the run). Prints one JSON document on stdout (progress goes to stderr). Everything
+ * runs in sequence: one server at a time.
  *
  *   BENCH_DATABASE_URL  a PostgreSQL server to create the bench database on (default: start one)
  *   BENCH_SECONDS       seconds per measured run (default 5)
@@ -14,6 +16,7 @@ import { join } from "node:path";
 import { startChild } from "./child.ts";
 import { measureColdStart, type ColdStart } from "./cold-start.ts";
 import type { HearthServerReady } from "./hearth-server.ts";
+import { ideasRuns, type IdeasRun } from "./ideas.ts";
 import { measure, type LoadResult, type LoadSettings } from "./load.ts";
 import { benchPostgres } from "./postgres.ts";
 import { apiRead, helloWorld, home, signIn } from "./scenarios.ts";
@@ -40,7 +43,12 @@ interface DatabaseRun {
   home: WithRatio;
   apiRead: WithRatio;
   signIn: WithRatio;
+  /** PostgreSQL only: the idea list with 10,000 ideas and the support endpoint. */
+  ideas?: IdeasFigures;
 }
+
+type LoadRuns = "listAnonymous" | "listSignedIn" | "listNewestSignedIn" | "support";
+type IdeasFigures = Omit<IdeasRun, LoadRuns> & Record<LoadRuns, WithRatio>;
 
 function withRatio(result: LoadResult, baselineReqPerSec: number): WithRatio {
   return { ...result, ratioToBaseline: Number((result.reqPerSec / baselineReqPerSec).toPrecision(3)) };
@@ -73,9 +81,11 @@ async function hearthRuns(label: string, env: Record<string, string>, settings: 
   }
 }
 
-async function runDatabase(label: string, env: Record<string, string>, settings: LoadSettings): Promise<DatabaseRun> {
+/** The hello-world baseline, Hearth's runs on the demo community, then (given the database's URL) the ideas runs, then the baseline again. */
+async function runDatabase(label: string, env: Record<string, string>, settings: LoadSettings, ideasDatabaseUrl?: string): Promise<DatabaseRun> {
   const before = await helloWorldRun(label, settings);
   const runs = await hearthRuns(label, env, settings);
+  const ideas = ideasDatabaseUrl ? await ideasRuns(label, env, settings, ideasDatabaseUrl, progress) : undefined;
   const after = await helloWorldRun(label, settings);
   const mean = Math.round((before.reqPerSec + after.reqPerSec) / 2);
   return {
@@ -83,14 +93,33 @@ async function runDatabase(label: string, env: Record<string, string>, settings:
     home: withRatio(runs.home, mean),
     apiRead: withRatio(runs.apiRead, mean),
     signIn: withRatio(runs.signIn, mean),
+    ...(ideas
+      ? {
+          ideas: {
+            ...ideas,
+            listAnonymous: withRatio(ideas.listAnonymous, mean),
+            listSignedIn: withRatio(ideas.listSignedIn, mean),
+            listNewestSignedIn: withRatio(ideas.listNewestSignedIn, mean),
+            support: withRatio(ideas.support, mean),
+          },
+        }
+      : {}),
   };
 }
 
-function targets(postgres: DatabaseRun, coldStart: ColdStart) {
+function targets(postgres: DatabaseRun, coldStart: ColdStart, connections: number) {
   const check = (name: string, value: number, limit: string, pass: boolean) => ({ name, value, limit, pass });
+  const ideas = postgres.ideas;
+  const lostOrDoubled = ideas?.supportCheck.lostOrDoubled ?? -1;
+  const support = ideas?.support;
+  const list = ideas?.listAnonymous;
   return [
     check("postgres: anonymous home page / hello-world", postgres.home.ratioToBaseline, ">= 0.3", postgres.home.ratioToBaseline >= 0.3),
     check("postgres: signed-in API read / hello-world", postgres.apiRead.ratioToBaseline, ">= 0.2", postgres.apiRead.ratioToBaseline >= 0.2),
+    // A fast answer that is not a 200, or a support lost or doubled, is no pass however fast it was.
+    check(`postgres: idea support and withdrawal, ${connections} clients / hello-world`, support?.ratioToBaseline ?? 0, ">= 0.15, every answer 200, nothing lost or doubled", (support?.ratioToBaseline ?? 0) >= 0.15 && support?.unexpected === 0 && lostOrDoubled === 0),
+    check("postgres: supports lost or doubled after the support run", lostOrDoubled, "= 0", lostOrDoubled === 0),
+    check("postgres: idea list with 10,000 ideas, anonymous / hello-world", list?.ratioToBaseline ?? 0, ">= 0.3", (list?.ratioToBaseline ?? 0) >= 0.3 && list?.unexpected === 0),
     check("pglite: cold start to first 200 (median ms)", coldStart.medianMs, "<= 3000", coldStart.medianMs <= 3000),
     check("pglite: idle RSS (MB)", coldStart.idleRssMb, "<= 250", coldStart.idleRssMb <= 250),
   ];
@@ -106,7 +135,7 @@ async function main(): Promise<void> {
   progress("preparing PostgreSQL");
   const postgres = await benchPostgres();
   try {
-    const onPostgres = await runDatabase("postgres", { ...common, DATABASE_URL: postgres.url, HEARTH_DATA_DIR: join(workDir, "postgres") }, settings);
+    const onPostgres = await runDatabase("postgres", { ...common, DATABASE_URL: postgres.url, HEARTH_DATA_DIR: join(workDir, "postgres") }, settings, postgres.url);
     const pgliteDir = join(workDir, "pglite");
     const onPglite = await runDatabase("pglite", { ...common, DATABASE_URL: "", HEARTH_DATA_DIR: pgliteDir }, settings);
     progress("cold start on PGlite (migrated, demo loaded)");
@@ -118,13 +147,17 @@ async function main(): Promise<void> {
       postgres: onPostgres,
       pglite: onPglite,
       coldStart: { database: "pglite", ...coldStart },
-      targets: targets(onPostgres, coldStart),
+      targets: targets(onPostgres, coldStart, settings.connections),
       notes: [
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
         "The baseline is a bare Fastify hello-world in its own process, measured just before and just after Hearth on each database; ratios are to the mean of the two.",
         "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
         "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address (TRUST_PROXY on, as behind a reverse proxy); success is a 303. Its cost is the scrypt password check.",
-        "Cold start: node --import tsx src/main.ts (HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",
+        "Cold start: the start script's command (node with its flags on the built dist/main.js; HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",
+        "postgres.ideas: after the demo runs, 10,000 open ideas (with 0-8 supports each from the last week) and 2,000 verified members with read+write API tokens are written to the database in batches, the ideas settings get a trust bar of 0 hours and a first milestone of 1,000,000 in 365 days (every support verified, every idea open), then Hearth is started again on it.",
+        "listAnonymous is GET /ideas without cookies, served from the anonymous page cache (listCache shows the x-cache header of a second request); listSignedIn is the same page with a member's session cookie (never cached: the default trending sort over every open idea, for every request); listNewestSignedIn is /ideas?sort=newest&page=1..20 in turn with that cookie.",
+        "support: 2,000 members in turn, each alternating PUT /api/v1/ideas/{id}/support (with or without survey answers) and DELETE on the same idea, then on to the next of 10 open ideas; half start as supporters, so every stretch mixes both. Success is a 200 for both.",
+        "supportCheck, with Hearth stopped after the run: for every idea, verified_supporters and pending_supporters against the rows of idea_supports; and for every member and target idea whose last request was answered, the state the API confirmed against the table. lostOrDoubled sums every difference.",
       ],
     };
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
