@@ -12,7 +12,8 @@ const TTL_MS = 5_000;
 
 interface CachedPage {
   contentType: string;
-  body: string;
+  /** Kept encoded: sending a ready Buffer skips measuring and encoding the page again on every hit. */
+  body: Buffer;
 }
 
 function cacheKey(request: FastifyRequest): string | null {
@@ -29,13 +30,13 @@ export function registerPageCache(app: FastifyInstance): void {
     const key = cacheKey(request);
     const hit = key ? pages.get(key) : undefined;
     if (!hit) return;
-    return reply.header("content-type", hit.contentType).header("x-cache", "hit").header("vary", "Accept-Language, Cookie").send(hit.body);
+    return reply.headers({ "content-type": hit.contentType, "content-length": hit.body.length, "x-cache": "hit", vary: "Accept-Language, Cookie" }).send(hit.body);
   });
 
   app.addHook("onSend", async (request, reply: FastifyReply, payload) => {
     const key = cacheKey(request);
     if (!key || reply.statusCode !== 200 || typeof payload !== "string" || reply.hasHeader("set-cookie") || reply.getHeader("x-cache") === "hit") return payload;
-    pages.set(key, { contentType: String(reply.getHeader("content-type") ?? "text/html; charset=utf-8"), body: payload });
+    pages.set(key, { contentType: String(reply.getHeader("content-type") ?? "text/html; charset=utf-8"), body: Buffer.from(payload) });
     reply.header("vary", "Accept-Language, Cookie");
     return payload;
   });

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { invalid } from "../errors.ts";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -32,6 +32,8 @@ export async function saveImage(folder: string, input: Buffer, field: string): P
   if (input.length > MAX_IMAGE_BYTES) {
     throw invalid("image_too_large", "uploads.errors.tooLarge", { [field]: { key: "uploads.errors.tooLarge", params: { megabytes: MAX_IMAGE_BYTES / 1024 / 1024 } } });
   }
+  // sharp (and the image library it loads) is brought in with the first upload, not at start-up: it is large.
+  const { default: sharp } = await import("sharp");
   let metadata: Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
