@@ -6,24 +6,21 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { startBrowserApp, type BrowserApp } from "../helpers/browser-app.ts";
-import { launchBrowser, screenshot } from "../helpers/chromium.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.ts";
+import { startBrowserSite, type BrowserApp } from "../helpers/browser-app.ts";
+import { screenshot } from "../helpers/chromium.ts";
+import type { TestSmtpServer } from "../helpers/smtp.ts";
 
 describe("a new member in the browser", () => {
   let smtp: TestSmtpServer;
   let site: BrowserApp;
   let browser: Browser;
+  let close: () => Promise<void>;
 
   before(async () => {
-    smtp = await startSmtpServer();
-    site = await startBrowserApp("pglite", { smtpUrl: smtp.url });
-    browser = await launchBrowser();
+    ({ smtp, site, browser, close } = await startBrowserSite());
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
-    await smtp?.close();
+    await close?.();
   });
 
   test("signs up, verifies by email, signs in, reads the site in Persian and signs out", async () => {

@@ -10,9 +10,9 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createAccount, grantRole } from "../../src/platform/auth/accounts.ts";
 import { writeSetting } from "../../src/platform/settings/index.ts";
 import { ideasSettings } from "../../src/modules/ideas/settings.ts";
-import { startBrowserApp, type BrowserApp } from "../helpers/browser-app.ts";
-import { launchBrowser, screenshot } from "../helpers/chromium.ts";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp.ts";
+import { startBrowserSite, type BrowserApp } from "../helpers/browser-app.ts";
+import { screenshot } from "../helpers/chromium.ts";
+import type { TestSmtpServer } from "../helpers/smtp.ts";
 
 const PASSWORD = "a long and private passphrase";
 const TITLE = "מעמד לטלפון מעץ זית";
@@ -22,11 +22,10 @@ describe("an idea in the browser, from submission to its first milestone", () =>
   let smtp: TestSmtpServer;
   let site: BrowserApp;
   let browser: Browser;
+  let close: () => Promise<void>;
 
   before(async () => {
-    smtp = await startSmtpServer();
-    site = await startBrowserApp("pglite", { smtpUrl: smtp.url });
-    browser = await launchBrowser();
+    ({ smtp, site, browser, close } = await startBrowserSite());
     const { db } = site.testApp.app.hearth;
     // Small milestones, and no waiting period for new accounts, so three supporters reach the first.
     await writeSetting(
@@ -41,9 +40,7 @@ describe("an idea in the browser, from submission to its first milestone", () =>
     );
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
-    await smtp?.close();
+    await close?.();
   });
 
   /** A verified member who reads the site in `locale`. */

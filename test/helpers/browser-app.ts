@@ -6,7 +6,10 @@ import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseKind } from "../../src/platform/db/index.ts";
 import { startWorker } from "../../src/platform/jobs/index.ts";
 import { startTestApp, type TestApp } from "./app.ts";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "./chromium.ts";
 import { freePort } from "./ports.ts";
+import { startSmtpServer, type TestSmtpServer } from "./smtp.ts";
 
 export interface BrowserApp {
   /** `http://127.0.0.1:PORT`, also the app's `config.baseUrl` (links in mail point here). */
@@ -42,4 +45,29 @@ export async function startBrowserApp(kind: DatabaseKind, overrides: Partial<Con
       },
     };
   }
+}
+
+/** What a browser test visits: a listening app that mails a real SMTP server, and a Chromium. */
+export interface BrowserSite {
+  smtp: TestSmtpServer;
+  site: BrowserApp;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts an SMTP server, an app on PGlite that delivers to it, and Chromium. */
+export async function startBrowserSite(): Promise<BrowserSite> {
+  const smtp = await startSmtpServer();
+  const site = await startBrowserApp("pglite", { smtpUrl: smtp.url });
+  const browser = await launchBrowser();
+  return {
+    smtp,
+    site,
+    browser,
+    async close() {
+      await browser.close();
+      await site.close();
+      await smtp.close();
+    },
+  };
 }
