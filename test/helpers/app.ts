@@ -49,6 +49,13 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     async drop() {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
+      // Wait for the closed pool's connections to finish ending; forcing them off instead makes
+      // their sockets report an error after the test has ended.
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const open = await client.query("select count(*)::int as count from pg_stat_activity where datname = $1", [name]);
+        if (open.rows[0]?.count === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },

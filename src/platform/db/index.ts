@@ -45,6 +45,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     pg.types.setTypeParser(INT8, parseInt8);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that the server drops (a restart, a failover) is replaced on the next query;
+    // without a listener its error would end the process.
+    pool.on("error", (error) => process.stderr.write(`hearth: an idle database connection closed: ${error.message}\n`));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
