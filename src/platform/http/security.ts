@@ -97,8 +97,10 @@ export function registerSecurity(app: FastifyInstance): void {
     request.t = translator(request.locale);
     await identify(request);
     // A member's own language setting wins over cookie and browser.
-    request.locale = localeFor(request);
-    request.t = translator(request.locale);
+    if (request.actor?.locale) {
+      request.locale = localeFor(request);
+      request.t = translator(request.locale);
+    }
     checkAccess(request);
   });
 

@@ -73,9 +73,11 @@ export function translate(locale: Locale, key: string, params: Params = {}): str
 
 export type Translate = (key: string, params?: Params) => string;
 
-/** A translate function bound to one locale. */
+const translators = new Map<Locale, Translate>(LOCALES.map((locale) => [locale, (key, params) => translate(locale, key, params)]));
+
+/** The translate function bound to one locale. */
 export function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params);
+  return translators.get(locale) ?? ((key, params) => translate(locale, key, params));
 }
 
 export function direction(locale: Locale): "rtl" | "ltr" {
