@@ -42,4 +42,7 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 await app.listen({ port: config.port, host: config.host });
+// Start-up (migrations, demo data, compiled schemas) leaves garbage behind; when Node runs with
+// --expose-gc (as `npm start` does), collect it now rather than carry it while idle.
+(globalThis as { gc?: () => void }).gc?.();
 say(`Hearth is running at ${config.baseUrl} (database: ${database.kind === "pglite" ? `embedded, in ${config.dataDir}` : "PostgreSQL"})`);

@@ -12,7 +12,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { loggerOptions } from "./logging.ts";
+import { loggerOptions, withoutSecrets } from "./logging.ts";
 import { h } from "preact";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/index.ts";
@@ -102,7 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(fastifyStatic, { root: join(config.dataDir, "uploads"), prefix: "/uploads/", decorateReply: false, maxAge: "30d", immutable: true, index: false, list: false });
 
   app.addHook("onResponse", async (request, reply) => {
-    request.log.info({ req: request, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request");
+    request.log.info({ method: request.method, url: withoutSecrets(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request");
   });
 
   registerSecurity(app);
