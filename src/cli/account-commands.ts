@@ -1,7 +1,7 @@
 /** Commands that manage accounts, roles and API tokens. */
-import { createAccount, findAccountByEmail, grantRole, isRole, normalizeEmail, revokeRole } from "../platform/auth/accounts.ts";
+import { createAccount, findAccountByEmail, grantRole, normalizeEmail, revokeRole } from "../platform/auth/accounts.ts";
 import { hashPassword, randomToken } from "../platform/auth/crypto.ts";
-import { ROLES } from "../platform/auth/permissions.ts";
+import { isRole, ROLES } from "../platform/auth/permissions.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../platform/auth/rules.ts";
 import { apiScopes, isApiScope } from "../platform/auth/scopes.ts";
 import { createApiToken } from "../platform/auth/sessions.ts";

@@ -24,7 +24,7 @@ import {
   supportStatus,
   type IdeaState,
 } from "./rules.ts";
-import { ideasSettings } from "./settings.ts";
+import { ideasSettings, type IdeasSettings } from "./settings.ts";
 
 export interface IdeaInput {
   title: string;
@@ -162,8 +162,7 @@ export async function moderateIdea(db: Executor, actor: Actor, id: number, decis
  * the row lock, and its RETURNING gives the row as it is under that lock, so concurrent supports see
  * each other's milestones and a milestone is recorded once, at the moment it was first reached.
  */
-async function applyCounts(tx: Tx, idea: IdeaRow, delta: SupportCounts, now: Date): Promise<SupportCounts> {
-  const settings = await readSetting(tx, ideasSettings);
+async function applyCounts(tx: Tx, settings: IdeasSettings, idea: IdeaRow, delta: SupportCounts, now: Date): Promise<SupportCounts> {
   const updated = await tx
     .updateTable("ideas")
     .set((eb) => ({ verified_supporters: eb("verified_supporters", "+", delta.verified), pending_supporters: eb("pending_supporters", "+", delta.pending) }))
@@ -177,7 +176,7 @@ async function applyCounts(tx: Tx, idea: IdeaRow, delta: SupportCounts, now: Dat
   return { verified: updated.verified_supporters, pending: updated.pending_supporters };
 }
 
-async function milestonesReached(tx: Tx, idea: IdeaRow, reached: Date[], settings: Awaited<ReturnType<typeof readSetting<typeof ideasSettings.schema>>>, now: Date): Promise<void> {
+async function milestonesReached(tx: Tx, idea: IdeaRow, reached: Date[], settings: IdeasSettings, now: Date): Promise<void> {
   const complete = milestoneProgress(settings.milestones, idea.published_at ?? now, reached).next === null;
   const period = complete ? reviewPeriodFor(settings.review, now) : null;
   await tx
@@ -218,7 +217,7 @@ export async function supportIdea(db: Executor, actor: Actor, id: number, survey
       const counts = await tx.selectFrom("ideas").select(["verified_supporters", "pending_supporters"]).where("id", "=", id).executeTakeFirstOrThrow();
       return { counts: { verified: counts.verified_supporters, pending: counts.pending_supporters }, status: existing.status, created: false };
     }
-    const counts = await applyCounts(tx, idea, status === "verified" ? { verified: 1, pending: 0 } : { verified: 0, pending: 1 }, now);
+    const counts = await applyCounts(tx, settings, idea, status === "verified" ? { verified: 1, pending: 0 } : { verified: 0, pending: 1 }, now);
     await recordActivity(tx, { actorId: actor.id, type: "idea.supported", subjectType: "idea", subjectId: id, targetId: idea.creator_id, occurredAt: now });
     return { counts, status, created: true };
   });
@@ -234,7 +233,7 @@ export async function withdrawSupport(db: Executor, actor: Actor, id: number, no
     const removed = await tx.deleteFrom("idea_supports").where("idea_id", "=", id).where("member_id", "=", actor.id).returning("status").executeTakeFirst();
     if (!removed) return { verified: idea.verified_supporters, pending: idea.pending_supporters };
     await retractActivity(tx, { actorId: actor.id, type: "idea.supported", subjectType: "idea", subjectId: id });
-    return applyCounts(tx, idea, removed.status === "verified" ? { verified: -1, pending: 0 } : { verified: 0, pending: -1 }, now);
+    return applyCounts(tx, settings, idea, removed.status === "verified" ? { verified: -1, pending: 0 } : { verified: 0, pending: -1 }, now);
   });
 }
 
@@ -304,7 +303,7 @@ export async function mergeIdeas(db: Executor, actor: Actor, fromId: number, int
       from idea_supports where idea_id = ${intoId}`.execute(tx);
     const totals = counted.rows[0] ?? { verified: 0, pending: 0 };
     const delta = { verified: totals.verified - into.verified_supporters, pending: totals.pending - into.pending_supporters };
-    const counts = await applyCounts(tx, into, delta, now);
+    const counts = await applyCounts(tx, await readSetting(tx, ideasSettings), into, delta, now);
     await recordAudit(tx, { actorId: actor.id, action: "ideas.merge", subjectType: "idea", subjectId: fromId, details: { into: intoId }, ip: meta.ip ?? null });
     return counts;
   });
@@ -372,15 +371,14 @@ export async function sweepExpired(db: Executor, now = new Date()): Promise<numb
 export async function promotePendingSupports(db: Executor, now = new Date()): Promise<number> {
   const settings = await readSetting(db, ideasSettings);
   const bar = settings.trustBar;
-  const ideaIds = await db
-    .selectFrom("idea_supports")
-    .innerJoin("accounts", "accounts.id", "idea_supports.member_id")
-    .select("idea_supports.idea_id")
-    .distinct()
-    .where("idea_supports.status", "=", "pending")
-    .where("accounts.created_at", "<=", new Date(now.getTime() - bar.minAccountAgeHours * 3_600_000))
-    .$if(bar.requireVerifiedEmail, (query) => query.where("accounts.email_verified_at", "is not", null))
-    .execute();
+  // The accounts that pass the trust bar now.
+  const trusted = (executor: Executor) =>
+    executor
+      .selectFrom("accounts")
+      .select("id")
+      .where("created_at", "<=", new Date(now.getTime() - bar.minAccountAgeHours * 3_600_000))
+      .$if(bar.requireVerifiedEmail, (query) => query.where("email_verified_at", "is not", null));
+  const ideaIds = await db.selectFrom("idea_supports").select("idea_id").distinct().where("status", "=", "pending").where("member_id", "in", trusted(db)).execute();
   let promoted = 0;
   for (const { idea_id: ideaId } of ideaIds) {
     await inTransaction(db, async (tx) => {
@@ -390,18 +388,12 @@ export async function promotePendingSupports(db: Executor, now = new Date()): Pr
         .set({ status: "verified" })
         .where("idea_id", "=", ideaId)
         .where("status", "=", "pending")
-        .where("member_id", "in", (eb) =>
-          eb
-            .selectFrom("accounts")
-            .select("id")
-            .where("created_at", "<=", new Date(now.getTime() - bar.minAccountAgeHours * 3_600_000))
-            .$if(bar.requireVerifiedEmail, (query) => query.where("email_verified_at", "is not", null)),
-        )
+        .where("member_id", "in", trusted(tx))
         .returning("member_id")
         .execute();
       if (rows.length === 0) return;
       const open = currentState(settings.milestones, { storedState: idea.state, publishedAt: idea.published_at, reachedAt: idea.milestones_reached_at }, now) === "open";
-      if (open) await applyCounts(tx, idea, { verified: rows.length, pending: -rows.length }, now);
+      if (open) await applyCounts(tx, settings, idea, { verified: rows.length, pending: -rows.length }, now);
       else await tx.updateTable("ideas").set((eb) => ({ verified_supporters: eb("verified_supporters", "+", rows.length), pending_supporters: eb("pending_supporters", "-", rows.length) })).where("id", "=", ideaId).execute();
       promoted += rows.length;
     });

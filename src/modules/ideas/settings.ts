@@ -1,5 +1,5 @@
 /** The ideas settings a site can change: milestones, review cut-offs, the supporters' trust bar, guidelines and licence terms. */
-import { Type } from "typebox";
+import { Type, type Static } from "typebox";
 import { defineSetting } from "../../platform/settings/index.ts";
 import { DEFAULT_MILESTONES, DEFAULT_REVIEW } from "./rules.ts";
 
@@ -27,3 +27,5 @@ export const ideasSettings = defineSetting("ideas", IdeasSettingsSchema, {
   guidelines: { en: "", fa: "", he: "" },
   licence: { en: "", fa: "", he: "" },
 });
+
+export type IdeasSettings = Static<typeof IdeasSettingsSchema>;

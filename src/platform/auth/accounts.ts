@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/index.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { hashPassword } from "./crypto.ts";
 import { forgetCachedActors } from "./sessions.ts";
-import { ROLES, type Role } from "./permissions.ts";
+import { isRole } from "./permissions.ts";
 
 export interface NewAccount {
   email: string;
@@ -59,9 +59,6 @@ export async function findAccountByEmail(db: Executor, email: string) {
   return db.selectFrom("accounts").selectAll().where("email", "=", normalizeEmail(email)).executeTakeFirst();
 }
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
 
 /** Grants a role (idempotent) and records it in the audit log. */
 export async function grantRole(db: Executor, accountId: number, role: string, options: { scope?: string; grantedBy?: number | null; ip?: string | null } = {}): Promise<void> {

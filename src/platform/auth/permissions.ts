@@ -7,6 +7,11 @@ import { forbidden, unauthorized } from "../errors.ts";
 
 export const ROLES = ["member", "moderator", "community_manager", "product_reviewer", "finance", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** True for one of Hearth's roles. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
 export const STAFF_ROLES: ReadonlySet<Role> = new Set(["moderator", "community_manager", "product_reviewer", "finance", "admin"]);
 
 export interface RoleGrant {

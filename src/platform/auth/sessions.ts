@@ -6,21 +6,11 @@ import { sql, type ExpressionBuilder } from "kysely";
 import { LRUCache } from "lru-cache";
 import type { Executor, Tables } from "../db/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
-import { ROLES, type Actor, type Role, type RoleGrant } from "./permissions.ts";
+import { isRole, type Actor, type RoleGrant } from "./permissions.ts";
 
 export const SESSION_COOKIE = "hearth_session";
 export const SESSION_DAYS = 30;
 const TOUCH_AFTER_MS = 60 * 60 * 1000;
-
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
-/** Loads the roles of an account. */
-export async function rolesOf(db: Executor, accountId: number): Promise<RoleGrant[]> {
-  const rows = await db.selectFrom("account_roles").select(["role", "scope"]).where("account_id", "=", accountId).execute();
-  return rows.flatMap((row) => (isRole(row.role) ? [{ role: row.role, scope: row.scope }] : []));
-}
 
 type AccountRow = { id: number; email: string; name: string; email_verified_at: Date | null; locale: string | null; created_at: Date; roles: unknown };
 

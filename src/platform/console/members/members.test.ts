@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../../test/helpers/app.ts";
-import { createApiToken, rolesOf } from "../../auth/sessions.ts";
+import { createApiToken } from "../../auth/sessions.ts";
+import type { Executor } from "../../db/index.ts";
 import { createPerson, visitor, type Visitor } from "../test-support.ts";
 
 function isoDate(daysFromNow: number): string {
   return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The roles an account holds, by role name. */
+function rolesOf(db: Executor, accountId: number) {
+  return db.selectFrom("account_roles").select(["role", "scope"]).where("account_id", "=", accountId).orderBy("role").orderBy("scope").execute();
 }
 
 for (const kind of DATABASE_KINDS) {
