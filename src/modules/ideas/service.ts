@@ -12,6 +12,7 @@ import { readSetting } from "../../platform/settings/index.ts";
 import { normalizeText } from "../../platform/search/normalize.ts";
 import { createProductFromIdea } from "../products/index.ts";
 import { announce } from "./notifications.ts";
+import { deadlineSql } from "./store.ts";
 import { canEditIdea, isPubliclyVisible } from "./policy.ts";
 import {
   currentState,
@@ -350,7 +351,8 @@ export async function resubmitIdea(db: Executor, actor: Actor, id: number, now =
  */
 export async function sweepExpired(db: Executor, now = new Date()): Promise<number> {
   const settings = await readSetting(db, ideasSettings);
-  const candidates = await db.selectFrom("ideas").select(IDEA_COLUMNS).where("state", "=", "open").execute();
+  // Only ideas whose deadline has passed by the SQL mirror of the rules; the rules then decide.
+  const candidates = await db.selectFrom("ideas").select(IDEA_COLUMNS).where("state", "=", "open").where(sql<boolean>`${deadlineSql(settings.milestones)} <= ${now}`).execute();
   let expired = 0;
   for (const idea of candidates) {
     const state = currentState(settings.milestones, { storedState: idea.state, publishedAt: idea.published_at, reachedAt: idea.milestones_reached_at }, now);
