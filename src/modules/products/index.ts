@@ -51,3 +51,15 @@ export async function createProductFromIdea(db: Executor, input: ProductFromIdea
   }
   return row.id;
 }
+
+export interface ProductSummary {
+  id: number;
+  names: Record<string, string>;
+  ideaId: number | null;
+}
+
+/** A product by id, or undefined: how other modules check a product they are given exists. */
+export async function findProduct(db: Executor, id: number): Promise<ProductSummary | undefined> {
+  const row = await db.selectFrom("products").select(["id", "names", "idea_id"]).where("id", "=", id).executeTakeFirst();
+  return row ? { id: row.id, names: row.names, ideaId: row.idea_id } : undefined;
+}
