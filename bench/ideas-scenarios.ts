@@ -80,6 +80,8 @@ export function supportLoad(bench: IdeasBench): SupportLoad {
   const scenario: Scenario = {
     path: `/api/v1/ideas/${targetIds[0]}/support`,
     expectStatus: 200,
+    // Every member once, support and withdrawal: their tokens looked up, as on a site in use.
+    warmupRequests: members.length * 2,
     setupRequest(request, context: RequestContext) {
       const index = n % members.length;
       n++;

@@ -19,6 +19,11 @@ export interface Scenario {
    * still occupy the server when the measured run starts.
    */
   warmup?: boolean;
+  /**
+   * Warm up with this many requests instead of for the warm-up seconds: enough for a scenario that
+   * rotates through many members to reach each once (their first request is a cold look-up).
+   */
+  warmupRequests?: number;
   /** Builds each request (varying headers or body per request). */
   setupRequest?: (request: autocannon.Request, context: object) => autocannon.Request;
   /** Sees each response, with the context its setupRequest filled in. */
@@ -36,11 +41,11 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
 }
 
-function fire(baseUrl: string, scenario: Scenario, connections: number, seconds: number): Promise<autocannon.Result> {
+function fire(baseUrl: string, scenario: Scenario, connections: number, length: { seconds: number } | { requests: number }): Promise<autocannon.Result> {
   return autocannon({
     url: baseUrl + scenario.path,
     connections,
-    duration: seconds,
+    ...("seconds" in length ? { duration: length.seconds } : { amount: length.requests }),
     method: scenario.method ?? "GET",
     headers: scenario.headers ?? {},
     requests: scenario.setupRequest ? [{ setupRequest: scenario.setupRequest, onResponse: scenario.onResponse }] : undefined,
@@ -49,8 +54,9 @@ function fire(baseUrl: string, scenario: Scenario, connections: number, seconds:
 
 /** Runs the scenario against a server and reports requests per second and latency. */
 export async function measure(baseUrl: string, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0 && scenario.warmup !== false) await fire(baseUrl, scenario, settings.connections, settings.warmupSeconds);
-  const result = await fire(baseUrl, scenario, settings.connections, settings.seconds);
+  if (scenario.warmupRequests !== undefined) await fire(baseUrl, scenario, settings.connections, { requests: scenario.warmupRequests });
+  else if (settings.warmupSeconds > 0 && scenario.warmup !== false) await fire(baseUrl, scenario, settings.connections, { seconds: settings.warmupSeconds });
+  const result = await fire(baseUrl, scenario, settings.connections, { seconds: settings.seconds });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
   const expected = statusCodes[String(scenario.expectStatus)] ?? 0;
   const answered = Object.values(statusCodes).reduce((sum, count) => sum + count, 0);

@@ -6,7 +6,8 @@ import { createAccount, grantRole } from "../../platform/auth/accounts.ts";
 import type { Actor, Role } from "../../platform/auth/permissions.ts";
 import { AppError } from "../../platform/errors.ts";
 import { addComment, followIdea, postUpdate, unfollowIdea } from "./discussion.ts";
-import { createIdea, moderateIdea, supportIdea } from "./service.ts";
+import { createIdea, moderateIdea } from "./service.ts";
+import { supportIdea } from "./supports.ts";
 import "./index.ts";
 
 const DAY = 86_400_000;

@@ -16,7 +16,8 @@ import { signedInClient, type Client } from "../../../test/helpers/session.ts";
 import type { Actor, Role } from "../../platform/auth/permissions.ts";
 import { actorFromSession } from "../../platform/auth/sessions.ts";
 import { writeSetting } from "../../platform/settings/index.ts";
-import { createIdea, decideIdea, mergeIdeas, moderateIdea, supportIdea } from "./service.ts";
+import { createIdea, decideIdea, mergeIdeas, moderateIdea } from "./service.ts";
+import { supportIdea } from "./supports.ts";
 import { ideasSettings } from "./settings.ts";
 import "./index.ts";
 

@@ -10,7 +10,7 @@ import { ideasApiRoutes } from "./api-routes.ts";
 import { ideasPageRoutes } from "./page-routes.tsx";
 import { ideasConsoleRoutes } from "./console/routes.tsx";
 
-export { supportIdea, withdrawSupport } from "./service.ts";
+export { supportIdea, withdrawSupport } from "./supports.ts";
 
 /** Every route of the ideas module. */
 export async function ideasRoutes(app: FastifyInstance): Promise<void> {

@@ -8,7 +8,8 @@ import { createApiToken } from "../../platform/auth/sessions.ts";
 import type { Actor, Role } from "../../platform/auth/permissions.ts";
 import { AppError } from "../../platform/errors.ts";
 import { writeSetting } from "../../platform/settings/index.ts";
-import { createIdea, decideIdea, mergeIdeas, moderateIdea, promotePendingSupports, resubmitIdea, supportIdea, sweepExpired, withdrawSupport } from "./service.ts";
+import { createIdea, decideIdea, mergeIdeas, moderateIdea, promotePendingSupports, recordMissedMilestones, resubmitIdea, sweepExpired } from "./service.ts";
+import { supportIdea, withdrawSupport } from "./supports.ts";
 import { ideasSettings } from "./settings.ts";
 import "./index.ts";
 
@@ -139,6 +140,22 @@ for (const kind of DATABASE_KINDS) {
       await supportIdea(t.app.hearth.db, fans[0] as Actor, id);
       await t.drainJobs();
       assert.equal((await t.app.hearth.db.selectFrom("mail_outbox").select("id").where("kind", "=", "ideas.milestone").where("to_address", "=", creator.email).execute()).length, 1, "crossing again announces nothing new");
+    });
+
+    test("a milestone that a stopped process left unrecorded is recorded by the sweep, once", async () => {
+      const creator = await member(t);
+      const id = await openIdea(t, creator, moderator);
+      const fans = [await member(t), await member(t), await member(t)];
+      // The supports committed, the process stopped before their milestone was written.
+      for (const fan of fans) await t.app.hearth.db.insertInto("idea_supports").values({ idea_id: id, member_id: fan.id, status: "verified" }).execute();
+      await t.app.hearth.db.updateTable("ideas").set({ verified_supporters: 3 }).where("id", "=", id).execute();
+      assert.equal(await recordMissedMilestones(t.app.hearth.db), 1);
+      assert.equal((await idea(t, id)).milestones_reached_at.length, 1);
+      assert.equal(await recordMissedMilestones(t.app.hearth.db), 0, "a second sweep finds nothing");
+      await t.drainJobs();
+      await t.drainJobs();
+      const mails = await t.app.hearth.db.selectFrom("mail_outbox").select("id").where("kind", "=", "ideas.milestone").where("to_address", "=", creator.email).execute();
+      assert.equal(mails.length, 1, "the creator is told once");
     });
 
     test("the last milestone puts the idea in review; reviewers decide; approval makes a product", async () => {

@@ -3,29 +3,20 @@
  * the activity and announces what changed. Rules come from rules.ts; time is passed in as `now`.
  */
 import { sql } from "kysely";
-import { recordActivity, retractActivity } from "../../platform/activity/index.ts";
+import { recordActivity } from "../../platform/activity/index.ts";
 import { recordAudit } from "../../platform/audit/index.ts";
 import { authorize, type Actor } from "../../platform/auth/permissions.ts";
-import { inTransaction, type Executor, type Tx } from "../../platform/db/index.ts";
+import { inTransaction, type Executor } from "../../platform/db/index.ts";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { readSetting } from "../../platform/settings/index.ts";
 import { normalizeText } from "../../platform/search/normalize.ts";
 import { createProductFromIdea } from "../products/index.ts";
 import { announce } from "./notifications.ts";
 import { deadlineSql } from "./store.ts";
-import { canEditIdea, isPubliclyVisible } from "./policy.ts";
-import {
-  currentState,
-  MODERATION,
-  milestoneProgress,
-  recordReached,
-  REVIEW_DECISIONS,
-  reviewPeriodFor,
-  supportRefusal,
-  supportStatus,
-  type IdeaState,
-} from "./rules.ts";
-import { ideasSettings, type IdeasSettings } from "./settings.ts";
+import { canEditIdea } from "./policy.ts";
+import { currentState, MODERATION, REVIEW_DECISIONS } from "./rules.ts";
+import { ideasSettings } from "./settings.ts";
+import { applyCounts, IDEA_COLUMNS, loadIdea, recordMilestones, type SupportCounts } from "./counts.ts";
 
 export interface IdeaInput {
   title: string;
@@ -34,40 +25,6 @@ export interface IdeaInput {
   categoryId?: number | null | undefined;
   acceptLicence: boolean;
   submit: boolean;
-}
-
-export interface SupportSurvey {
-  wouldBuy?: "yes" | "maybe" | "no" | undefined;
-  priceBand?: "under_25" | "25_50" | "50_100" | "100_200" | "over_200" | undefined;
-  quantity?: number | undefined;
-}
-
-export interface SupportCounts {
-  verified: number;
-  pending: number;
-}
-
-type IdeaRow = {
-  id: number;
-  creator_id: number;
-  title: string;
-  state: IdeaState;
-  published_at: Date | null;
-  milestones_reached_at: Date[];
-  verified_supporters: number;
-  pending_supporters: number;
-  language: string;
-  resubmission_of: number | null;
-};
-
-const IDEA_COLUMNS = ["id", "creator_id", "title", "state", "published_at", "milestones_reached_at", "verified_supporters", "pending_supporters", "language", "resubmission_of"] as const;
-
-async function loadIdea(db: Executor, id: number, lock = false): Promise<IdeaRow> {
-  let query = db.selectFrom("ideas").select(IDEA_COLUMNS).where("id", "=", id);
-  if (lock) query = query.forUpdate();
-  const idea = await query.executeTakeFirst();
-  if (!idea) throw notFound("idea_not_found", "ideas.errors.notFound");
-  return idea;
 }
 
 async function assertCategory(db: Executor, categoryId: number | null | undefined): Promise<void> {
@@ -155,86 +112,6 @@ export async function moderateIdea(db: Executor, actor: Actor, id: number, decis
     await recordAudit(tx, { actorId: actor.id, action: `ideas.moderate.${decision}`, subjectType: "idea", subjectId: id, details: { note }, ip: meta.ip ?? null });
     if (decision === "approve") await recordActivity(tx, { actorId: idea.creator_id, type: "idea.published", subjectType: "idea", subjectId: id, occurredAt: now });
     await announce(tx, id, "moderated", `${decision}:${now.getTime()}`, { decision, note: note.trim() }, "creator");
-  });
-}
-
-/**
- * Adds to the idea's counts and records milestones the new verified count reaches. The UPDATE takes
- * the row lock, and its RETURNING gives the row as it is under that lock, so concurrent supports see
- * each other's milestones and a milestone is recorded once, at the moment it was first reached.
- */
-async function applyCounts(tx: Tx, settings: IdeasSettings, idea: IdeaRow, delta: SupportCounts, now: Date): Promise<SupportCounts> {
-  const updated = await tx
-    .updateTable("ideas")
-    .set((eb) => ({ verified_supporters: eb("verified_supporters", "+", delta.verified), pending_supporters: eb("pending_supporters", "+", delta.pending) }))
-    .where("id", "=", idea.id)
-    .returning(IDEA_COLUMNS)
-    .executeTakeFirstOrThrow();
-  if (delta.verified > 0 && updated.published_at && updated.state === "open") {
-    const reached = recordReached(settings.milestones, updated.published_at, updated.milestones_reached_at, updated.verified_supporters, now);
-    if (reached.length > updated.milestones_reached_at.length) await milestonesReached(tx, updated, reached, settings, now);
-  }
-  return { verified: updated.verified_supporters, pending: updated.pending_supporters };
-}
-
-async function milestonesReached(tx: Tx, idea: IdeaRow, reached: Date[], settings: IdeasSettings, now: Date): Promise<void> {
-  const complete = milestoneProgress(settings.milestones, idea.published_at ?? now, reached).next === null;
-  const period = complete ? reviewPeriodFor(settings.review, now) : null;
-  await tx
-    .updateTable("ideas")
-    .set({ milestones_reached_at: reached, updated_at: now, ...(period ? { state: "in_review", qualified_at: now, review_period: period.id } : {}) })
-    .where("id", "=", idea.id)
-    .execute();
-  for (let index = idea.milestones_reached_at.length; index < reached.length; index += 1) {
-    const target = settings.milestones.steps[index]?.target ?? 0;
-    await announce(tx, idea.id, "milestone", String(index + 1), { target, milestone: index + 1 });
-    await recordActivity(tx, { actorId: idea.creator_id, type: "idea.milestone", subjectType: "idea", subjectId: idea.id, occurredAt: now });
-  }
-  if (period) await announce(tx, idea.id, "review_started", period.id, { period: period.id });
-}
-
-/**
- * Supports an idea (idempotent: a second support changes nothing). The support counts at once when
- * the member passes the trust bar, else it is held as pending. Answers the new counts.
- */
-export async function supportIdea(db: Executor, actor: Actor, id: number, survey: SupportSurvey = {}, now = new Date()): Promise<{ counts: SupportCounts; status: "verified" | "pending"; created: boolean }> {
-  return inTransaction(db, async (tx) => {
-    const settings = await readSetting(tx, ideasSettings);
-    const idea = await loadIdea(tx, id);
-    const facts = { storedState: idea.state, publishedAt: idea.published_at, reachedAt: idea.milestones_reached_at, creatorId: idea.creator_id };
-    // An idea the public cannot see does not exist for supporters either.
-    if (!isPubliclyVisible(idea.state) && idea.creator_id !== actor.id) throw notFound("idea_not_found", "ideas.errors.notFound");
-    const refusal = supportRefusal(settings.milestones, facts, actor.id, now);
-    if (refusal) throw conflict(`support_${refusal}`, `ideas.errors.support.${refusal}`);
-    const status = supportStatus(settings.trustBar, actor, now);
-    const inserted = await tx
-      .insertInto("idea_supports")
-      .values({ idea_id: id, member_id: actor.id, status, would_buy: survey.wouldBuy ?? null, price_band: survey.priceBand ?? null, quantity: survey.quantity ?? null, created_at: now })
-      .onConflict((oc) => oc.columns(["idea_id", "member_id"]).doNothing())
-      .returning("status")
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await tx.selectFrom("idea_supports").select("status").where("idea_id", "=", id).where("member_id", "=", actor.id).executeTakeFirstOrThrow();
-      const counts = await tx.selectFrom("ideas").select(["verified_supporters", "pending_supporters"]).where("id", "=", id).executeTakeFirstOrThrow();
-      return { counts: { verified: counts.verified_supporters, pending: counts.pending_supporters }, status: existing.status, created: false };
-    }
-    const counts = await applyCounts(tx, settings, idea, status === "verified" ? { verified: 1, pending: 0 } : { verified: 0, pending: 1 }, now);
-    await recordActivity(tx, { actorId: actor.id, type: "idea.supported", subjectType: "idea", subjectId: id, targetId: idea.creator_id, occurredAt: now });
-    return { counts, status, created: true };
-  });
-}
-
-/** Withdraws a support while the idea is open (idempotent). Milestones already reached stay reached. */
-export async function withdrawSupport(db: Executor, actor: Actor, id: number, now = new Date()): Promise<SupportCounts> {
-  return inTransaction(db, async (tx) => {
-    const settings = await readSetting(tx, ideasSettings);
-    const idea = await loadIdea(tx, id);
-    const state = currentState(settings.milestones, { storedState: idea.state, publishedAt: idea.published_at, reachedAt: idea.milestones_reached_at }, now);
-    if (state !== "open") throw conflict("support_closed", "ideas.errors.support.closed");
-    const removed = await tx.deleteFrom("idea_supports").where("idea_id", "=", id).where("member_id", "=", actor.id).returning("status").executeTakeFirst();
-    if (!removed) return { verified: idea.verified_supporters, pending: idea.pending_supporters };
-    await retractActivity(tx, { actorId: actor.id, type: "idea.supported", subjectType: "idea", subjectId: id });
-    return applyCounts(tx, settings, idea, removed.status === "verified" ? { verified: -1, pending: 0 } : { verified: 0, pending: -1 }, now);
   });
 }
 
@@ -364,6 +241,24 @@ export async function sweepExpired(db: Executor, now = new Date()): Promise<numb
     expired += 1;
   }
   return expired;
+}
+
+/**
+ * Records milestones that an open idea's verified count has reached but that were never recorded:
+ * supports commit before their milestone is written (see supports.ts), so a process that stopped in
+ * between leaves one behind. The milestone then counts as reached when the sweep finds it.
+ */
+export async function recordMissedMilestones(db: Executor, now = new Date()): Promise<number> {
+  const settings = await readSetting(db, ideasSettings);
+  const targets = settings.milestones.steps.map((step) => step.target);
+  const missed = await db
+    .selectFrom("ideas")
+    .select("id")
+    .where("state", "=", "open")
+    .where(sql<boolean>`verified_supporters >= (${targets}::int[])[cardinality(milestones_reached_at) + 1]`)
+    .execute();
+  for (const { id } of missed) await inTransaction(db, async (tx) => recordMilestones(tx, settings, await loadIdea(tx, id, true), now));
+  return missed.length;
 }
 
 /**

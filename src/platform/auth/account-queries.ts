@@ -36,6 +36,6 @@ export async function revokeApiToken(db: Executor, accountId: number, tokenId: n
     .where("revoked_at", "is", null)
     .returning("id")
     .executeTakeFirst();
-  forgetCachedActors();
+  await forgetCachedActors(db);
   return row !== undefined;
 }

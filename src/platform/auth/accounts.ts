@@ -74,7 +74,7 @@ export async function grantRole(db: Executor, accountId: number, role: string, o
       .execute();
     await recordAudit(tx, { actorId: options.grantedBy ?? null, action: "accounts.role.grant", subjectType: "account", subjectId: accountId, details: { role, scope }, ip: options.ip ?? null });
   });
-  forgetCachedActors();
+  await forgetCachedActors(db);
 }
 
 /** Removes a role and records it in the audit log. */
@@ -85,5 +85,5 @@ export async function revokeRole(db: Executor, accountId: number, role: string, 
     await tx.deleteFrom("account_roles").where("account_id", "=", accountId).where("role", "=", role).where("scope", "=", scope).execute();
     await recordAudit(tx, { actorId: options.revokedBy ?? null, action: "accounts.role.revoke", subjectType: "account", subjectId: accountId, details: { role, scope }, ip: options.ip ?? null });
   });
-  forgetCachedActors();
+  await forgetCachedActors(db);
 }

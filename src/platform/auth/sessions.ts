@@ -4,6 +4,7 @@
  */
 import { sql, type ExpressionBuilder } from "kysely";
 import { LRUCache } from "lru-cache";
+import { onSignal, sendSignal } from "../db/signals.ts";
 import type { Executor, Tables } from "../db/index.ts";
 import { randomToken, sha256 } from "./crypto.ts";
 import { isRole, type Actor, type RoleGrant } from "./permissions.ts";
@@ -82,15 +83,18 @@ export async function actorFromSession(db: Executor, token: string, now = new Da
 /**
  * API tokens are looked up once per few seconds per process, not per request: an integration
  * calling many times a second then costs no database round trip. Revoking a token, changing roles
- * or suspending an account clears this process's cache at once (`forgetCachedActors`); other app
- * processes notice within the time-to-live.
+ * or suspending an account clears the cache of every app process at once (`forgetCachedActors`
+ * sends a signal, see platform/db/signals.ts); the time-to-live only covers a process whose signal
+ * connection is reconnecting.
  */
-const TOKEN_CACHE_MS = 2_000;
+const TOKEN_CACHE_MS = 10_000;
+const FORGET_ACTORS = "auth.forget-actors";
 const tokenActors = new LRUCache<string, Actor>({ max: 10_000, ttl: TOKEN_CACHE_MS });
+onSignal(FORGET_ACTORS, () => tokenActors.clear());
 
-/** Drops cached token look-ups (after a revocation, a role change or a suspension). */
-export function forgetCachedActors(): void {
-  tokenActors.clear();
+/** Drops cached token look-ups in every app process (after a revocation, a role change or a suspension). */
+export async function forgetCachedActors(db: Executor): Promise<void> {
+  await sendSignal(db, FORGET_ACTORS);
 }
 
 /** The actor behind an API token, with the token's scopes; null when unknown or revoked. */
@@ -126,7 +130,7 @@ export async function endSession(db: Executor, sessionId: string): Promise<void>
 
 /** Ends every session of an account (sign out everywhere, password change). */
 export async function endAllSessions(db: Executor, accountId: number): Promise<void> {
-  forgetCachedActors();
+  await forgetCachedActors(db);
   await db.deleteFrom("sessions").where("account_id", "=", accountId).execute();
 }
 

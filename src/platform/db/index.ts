@@ -7,6 +7,7 @@
  */
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
+import { listenForSignals } from "./signals.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
@@ -49,7 +50,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // without a listener its error would end the process.
     pool.on("error", (error) => process.stderr.write(`hearth: an idle database connection closed: ${error.message}\n`));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", close: () => db.destroy() };
+    const signals = listenForSignals(options.databaseUrl);
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        await signals.stop();
+        await db.destroy();
+      },
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");

@@ -5,7 +5,8 @@ import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../../test/hel
 import type { Actor, Role } from "../../../platform/auth/permissions.ts";
 import { createPerson, visitor, type Visitor } from "../../../platform/console/test-support.ts";
 import { readSetting, writeSetting } from "../../../platform/settings/index.ts";
-import { createIdea, moderateIdea, supportIdea } from "../service.ts";
+import { createIdea, moderateIdea } from "../service.ts";
+import { supportIdea } from "../supports.ts";
 import { ideasSettings } from "../settings.ts";
 import "../index.ts";
 

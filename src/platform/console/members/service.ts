@@ -45,7 +45,7 @@ export async function suspendAccount(db: Executor, accountId: number, suspension
       ip: by.ip,
     });
   });
-  forgetCachedActors();
+  await forgetCachedActors(db);
 }
 
 /** Ends an account's suspension now. */
@@ -55,5 +55,5 @@ export async function liftSuspension(db: Executor, accountId: number, by: StaffA
     if (!updated) throw notFound();
     await recordAudit(tx, { actorId: by.actorId, action: "accounts.unsuspend", subjectType: "account", subjectId: accountId, ip: by.ip });
   });
-  forgetCachedActors();
+  await forgetCachedActors(db);
 }
