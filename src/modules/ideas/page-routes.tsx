@@ -40,7 +40,8 @@ import { PRICE_BANDS, SURVEY_MAX_QUANTITY, WOULD_BUY } from "./views/support-pan
 
 addSiteNav({ href: "/ideas", labelKey: "ideas.nav", order: 100 });
 
-const PAGE_SIZE = 24;
+/** Cards per page: a full grid at two, three or four columns. */
+const PAGE_SIZE = 12;
 const ROADMAP_LIMIT = 60;
 const SIMILAR_LIMIT = 5;
 /** Comments per member per minute; more is flooding, not conversation. */

@@ -29,7 +29,7 @@ export function IdeaCard(props: { idea: IdeaView }) {
         </p>
       ) : null}
       <div class="idea-card__footer">
-        <MilestoneProgress id={`idea-${row.id}`} verified={row.verified_supporters} next={standing.next} />
+        <MilestoneProgress id={`idea-${row.id}`} verified={row.verified_supporters} next={standing.next} brief />
         <SupporterCounts verified={row.verified_supporters} pending={row.pending_supporters} withProgress={standing.next !== null} />
       </div>
     </li>

@@ -25,9 +25,10 @@ export function StatusBadge(props: { status: DisplayStatus | null }) {
 
 /**
  * The bar to the next milestone with its words ("312 of 1,000 supporters"), which name the bar for
- * screen readers; nothing when the idea is not gathering support.
+ * screen readers; nothing when the idea is not gathering support. `brief` (for cards in a list)
+ * leaves out the deadline's date: the days left say it, and the idea's page has the date.
  */
-export function MilestoneProgress(props: { id: string; verified: number; next: IdeaStanding["next"] }) {
+export function MilestoneProgress(props: { id: string; verified: number; next: IdeaStanding["next"]; brief?: boolean }) {
   const { t, formatNumber } = usePage();
   const { next } = props;
   if (!next) return null;
@@ -42,10 +43,15 @@ export function MilestoneProgress(props: { id: string; verified: number; next: I
         {formatNumber(value / next.target, { style: "percent" })}
       </progress>
       <p class="idea-progress__deadline">
-        <strong>{t("ideas.progress.daysLeft", { days: next.daysLeft })}</strong>{" "}
-        <span class="muted">
-          {t("ideas.progress.deadline")} <Time date={next.deadline} />
-        </span>
+        <strong>{t("ideas.progress.daysLeft", { days: next.daysLeft })}</strong>
+        {props.brief ? null : (
+          <>
+            {" "}
+            <span class="muted">
+              {t("ideas.progress.deadline")} <Time date={next.deadline} />
+            </span>
+          </>
+        )}
       </p>
     </div>
   );
