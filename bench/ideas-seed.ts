@@ -10,6 +10,7 @@ import { insertInBatches } from "../src/demo/batch.ts";
 import { Random } from "../src/demo/random.ts";
 import { createAccount } from "../src/platform/auth/accounts.ts";
 import { createApiToken, createSession, SESSION_COOKIE } from "../src/platform/auth/sessions.ts";
+import { recountRecentSupports } from "../src/modules/ideas/service.ts";
 import type { Db, Tables } from "../src/platform/db/index.ts";
 import type { Locale } from "../src/platform/i18n/index.ts";
 import { normalizeText } from "../src/platform/search/normalize.ts";
@@ -159,6 +160,7 @@ export async function seedIdeasBench(db: Db, now = new Date()): Promise<IdeasBen
   }
   await insertInBatches(db, "idea_supports", supports);
   await recount(db, ideaIds[0] ?? 0);
+  await recountRecentSupports(db, now);
   await sql`analyze`.execute(db);
   const reader = people.find((person) => person.verified) ?? people[0];
   const session = reader ? await createSession(db, reader.id, { userAgent: "hearth-bench" }) : "";

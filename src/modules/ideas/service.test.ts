@@ -8,7 +8,7 @@ import { createApiToken } from "../../platform/auth/sessions.ts";
 import type { Actor, Role } from "../../platform/auth/permissions.ts";
 import { AppError } from "../../platform/errors.ts";
 import { writeSetting } from "../../platform/settings/index.ts";
-import { createIdea, decideIdea, mergeIdeas, moderateIdea, promotePendingSupports, recordMissedMilestones, resubmitIdea, sweepExpired } from "./service.ts";
+import { createIdea, decideIdea, mergeIdeas, moderateIdea, promotePendingSupports, recordMissedMilestones, recountRecentSupports, resubmitIdea, sweepExpired } from "./service.ts";
 import { supportIdea, withdrawSupport } from "./supports.ts";
 import { ideasSettings } from "./settings.ts";
 import "./index.ts";
@@ -156,6 +156,19 @@ for (const kind of DATABASE_KINDS) {
       await t.drainJobs();
       const mails = await t.app.hearth.db.selectFrom("mail_outbox").select("id").where("kind", "=", "ideas.milestone").where("to_address", "=", creator.email).execute();
       assert.equal(mails.length, 1, "the creator is told once");
+    });
+
+    test("the trending count moves with each support and drops supports older than a week at the sweep", async () => {
+      const id = await openIdea(t, await member(t), moderator);
+      const fans = [await member(t), await member(t)];
+      for (const fan of fans) await supportIdea(t.app.hearth.db, fan, id);
+      assert.equal((await idea(t, id)).recent_supports, 2);
+      await withdrawSupport(t.app.hearth.db, fans[1] as Actor, id);
+      assert.equal((await idea(t, id)).recent_supports, 1);
+      await recountRecentSupports(t.app.hearth.db);
+      assert.equal((await idea(t, id)).recent_supports, 1, "the recount agrees");
+      await recountRecentSupports(t.app.hearth.db, new Date(Date.now() + 8 * 24 * HOUR));
+      assert.equal((await idea(t, id)).recent_supports, 0, "a week later the support no longer trends");
     });
 
     test("the last milestone puts the idea in review; reviewers decide; approval makes a product", async () => {

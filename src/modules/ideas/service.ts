@@ -261,6 +261,22 @@ export async function recordMissedMilestones(db: Executor, now = new Date()): Pr
   return missed.length;
 }
 
+/** The trending window: supports of the last seven days. */
+const TRENDING_MS = 7 * 86_400_000;
+
+/** Recounts open ideas' supports of the last seven days, which every support moves up and time moves down. */
+export async function recountRecentSupports(db: Executor, now = new Date()): Promise<void> {
+  await sql`
+    update ideas set recent_supports = counted.recent
+    from (
+      select i.id, count(s.idea_id)::int as recent
+      from ideas i left join idea_supports s on s.idea_id = i.id and s.created_at > ${new Date(now.getTime() - TRENDING_MS)}
+      where i.state = 'open'
+      group by i.id
+    ) counted
+    where ideas.id = counted.id and ideas.recent_supports <> counted.recent`.execute(db);
+}
+
 /**
  * Turns pending supports into verified ones for members who now pass the trust bar (their email
  * was verified, their account aged), and records milestones that this reaches.

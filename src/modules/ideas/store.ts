@@ -82,12 +82,9 @@ export async function listIdeas(db: Executor, rules: MilestoneRules, query: List
   else select = select.where("ideas.state", "in", PUBLIC_STATES);
 
   switch (query.sort) {
-    case "trending": {
-      const since = new Date(query.now.getTime() - 7 * 86_400_000);
-      const recent = sql<number>`(select count(*) from idea_supports s where s.idea_id = ideas.id and s.created_at > ${since})`;
-      select = select.where(openNow).orderBy(recent, "desc").orderBy("ideas.verified_supporters", "desc").orderBy("ideas.id", "desc");
+    case "trending":
+      select = select.where(openNow).orderBy("ideas.recent_supports", "desc").orderBy("ideas.verified_supporters", "desc").orderBy("ideas.id", "desc");
       break;
-    }
     case "newest":
       select = select.orderBy("ideas.published_at", (ob) => ob.desc().nullsLast()).orderBy("ideas.id", "desc");
       break;

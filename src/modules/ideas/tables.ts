@@ -35,6 +35,8 @@ export interface IdeasTable {
   published_at: Date | null;
   milestones_reached_at: ColumnType<Date[], Date[] | undefined, Date[]>;
   verified_supporters: Generated<number>;
+  /** Supports in the last seven days (the trending list), see migration 0013. */
+  recent_supports: Generated<number>;
   pending_supporters: Generated<number>;
   moderation_note: string | null;
   moderated_by: number | null;

@@ -198,6 +198,7 @@ export const ideasDemoStep: DemoStep = {
           milestones_reached_at: simulation.reached,
           verified_supporters: verified,
           pending_supporters: simulation.supports.length - verified,
+          recent_supports: simulation.supports.filter((support) => now.getTime() - support.at.getTime() < 7 * DAY).length,
           qualified_at: simulation.qualifiedAt,
           review_period: period?.id ?? null,
           decided_at: decision?.decidedAt ?? null,
