@@ -9,7 +9,11 @@ import type { Scenario } from "./load.ts";
 
 export const IDEAS_LIST_PATH = "/ideas";
 
-export const ideasListAnonymous: Scenario = { path: IDEAS_LIST_PATH, expectStatus: 200 };
+/** An anonymous visitor's browser: it accepts compressed pages, as every browser does. */
+export const ideasListAnonymous: Scenario = { path: IDEAS_LIST_PATH, headers: { "accept-encoding": "gzip, deflate, br" }, expectStatus: 200 };
+
+/** The same page to a client that accepts no compression (the full HTML on every hit). */
+export const ideasListAnonymousPlain: Scenario = { path: IDEAS_LIST_PATH, expectStatus: 200 };
 
 /** The default list (trending) for a signed-in member: rendered for every request. */
 export function ideasListSignedIn(bench: IdeasBench): Scenario {

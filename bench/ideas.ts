@@ -8,7 +8,7 @@ import { openDatabase } from "../src/platform/db/index.ts";
 import { startChild } from "./child.ts";
 import type { HearthServerReady } from "./hearth-server.ts";
 import { checkSupports, type SupportCheck } from "./ideas-verify.ts";
-import { ideasListAnonymous, ideasListSignedIn, IDEAS_LIST_PATH, ideasNewestSignedIn, supportLoad } from "./ideas-scenarios.ts";
+import { ideasListAnonymous, ideasListAnonymousPlain, ideasListSignedIn, IDEAS_LIST_PATH, ideasNewestSignedIn, supportLoad } from "./ideas-scenarios.ts";
 import { BENCH_MEMBERS, LIST_IDEAS, seedIdeasBench, SUPPORT_TARGETS } from "./ideas-seed.ts";
 import { measure, type LoadResult, type LoadSettings } from "./load.ts";
 
@@ -17,6 +17,7 @@ export interface IdeasRun {
   /** What a second request for the list page got in its x-cache header ("hit" when served from the anonymous page cache). */
   listCache: { anonymous: string; signedIn: string };
   listAnonymous: LoadResult;
+  listAnonymousPlain: LoadResult;
   listSignedIn: LoadResult;
   listNewestSignedIn: LoadResult;
   support: LoadResult;
@@ -47,13 +48,15 @@ export async function ideasRuns(label: string, env: Record<string, string>, sett
       const listCache = { anonymous: await secondLook(baseUrl + IDEAS_LIST_PATH, {}), signedIn: await secondLook(baseUrl + IDEAS_LIST_PATH, { cookie: bench.sessionCookie }) };
       progress(`${label}: idea list, anonymous`);
       const listAnonymous = await measure(baseUrl, ideasListAnonymous, settings);
+      progress(`${label}: idea list, anonymous, uncompressed`);
+      const listAnonymousPlain = await measure(baseUrl, ideasListAnonymousPlain, settings);
       progress(`${label}: idea list, signed in`);
       const listSignedIn = await measure(baseUrl, ideasListSignedIn(bench), settings);
       progress(`${label}: idea list, newest first, signed in`);
       const listNewestSignedIn = await measure(baseUrl, ideasNewestSignedIn(bench), settings);
       progress(`${label}: idea support and withdrawal`);
       const support = await measure(baseUrl, load.scenario, settings);
-      runs = { listCache, listAnonymous, listSignedIn, listNewestSignedIn, support };
+      runs = { listCache, listAnonymous, listAnonymousPlain, listSignedIn, listNewestSignedIn, support };
     } finally {
       // Stopping waits for the requests still in flight, so the check sees their outcome.
       await hearth.stop();

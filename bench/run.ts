@@ -47,7 +47,7 @@ interface DatabaseRun {
   ideas?: IdeasFigures;
 }
 
-type LoadRuns = "listAnonymous" | "listSignedIn" | "listNewestSignedIn" | "support";
+type LoadRuns = "listAnonymous" | "listAnonymousPlain" | "listSignedIn" | "listNewestSignedIn" | "support";
 type IdeasFigures = Omit<IdeasRun, LoadRuns> & Record<LoadRuns, WithRatio>;
 
 function withRatio(result: LoadResult, baselineReqPerSec: number): WithRatio {
@@ -98,6 +98,7 @@ async function runDatabase(label: string, env: Record<string, string>, settings:
           ideas: {
             ...ideas,
             listAnonymous: withRatio(ideas.listAnonymous, mean),
+            listAnonymousPlain: withRatio(ideas.listAnonymousPlain, mean),
             listSignedIn: withRatio(ideas.listSignedIn, mean),
             listNewestSignedIn: withRatio(ideas.listNewestSignedIn, mean),
             support: withRatio(ideas.support, mean),
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
         "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address (TRUST_PROXY on, as behind a reverse proxy); success is a 303. Its cost is the scrypt password check.",
         "Cold start: the start script's command (node with its flags on the built dist/main.js; HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",
         "postgres.ideas: after the demo runs, 10,000 open ideas (with 0-8 supports each from the last week) and 2,000 verified members with read+write API tokens are written to the database in batches, the ideas settings get a trust bar of 0 hours and a first milestone of 1,000,000 in 365 days (every support verified, every idea open), then Hearth is started again on it.",
-        "listAnonymous is GET /ideas without cookies, served from the anonymous page cache (listCache shows the x-cache header of a second request); listSignedIn is the same page with a member's session cookie (never cached: the default trending sort over every open idea, for every request); listNewestSignedIn is /ideas?sort=newest&page=1..20 in turn with that cookie.",
+        "listAnonymous is GET /ideas without cookies and with a browser's Accept-Encoding (gzip, deflate, br), served from the anonymous page cache, which keeps the page compressed once per cache period (listCache shows the x-cache header of a second request); listAnonymousPlain is the same without Accept-Encoding, the full HTML on every hit; listSignedIn is the same page with a member's session cookie (never cached: the trending list rendered for every request); listNewestSignedIn is /ideas?sort=newest&page=1..20 in turn with that cookie.",
         "support: 2,000 members in turn, each alternating PUT /api/v1/ideas/{id}/support (with or without survey answers) and DELETE on the same idea, then on to the next of 10 open ideas; half start as supporters, so every stretch mixes both. Success is a 200 for both.",
         "supportCheck, with Hearth stopped after the run: for every idea, verified_supporters and pending_supporters against the rows of idea_supports; and for every member and target idea whose last request was answered, the state the API confirmed against the table. lostOrDoubled sums every difference.",
       ],

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { signedInClient } from "../../../test/helpers/session.ts";
@@ -48,6 +49,21 @@ for (const kind of DATABASE_KINDS) {
       const signedIn = await t.app.inject({ url: "/?cache-test=1", headers: { cookie: member.cookie, "accept-language": "fa" } });
       assert.equal(signedIn.headers["x-cache"], undefined);
       assert.match(signedIn.body, /Test User/);
+    });
+
+    test("cached pages go compressed to browsers that accept it, and plain to those that do not", async () => {
+      const plain = await t.app.inject({ url: "/?cache-test=2" });
+      const brotli = await t.app.inject({ url: "/?cache-test=2", headers: { "accept-encoding": "gzip, deflate, br" } });
+      const gzip = await t.app.inject({ url: "/?cache-test=2", headers: { "accept-encoding": "gzip;q=1.0, br;q=0" } });
+      const none = await t.app.inject({ url: "/?cache-test=2", headers: { "accept-encoding": "identity" } });
+      assert.equal(brotli.headers["content-encoding"], "br");
+      assert.equal(brotliDecompressSync(brotli.rawPayload).toString(), plain.body);
+      assert.ok(brotli.rawPayload.length < plain.rawPayload.length / 2, "the compressed page is much smaller");
+      assert.equal(gzip.headers["content-encoding"], "gzip", "br;q=0 refuses brotli");
+      assert.equal(gunzipSync(gzip.rawPayload).toString(), plain.body);
+      assert.equal(none.headers["content-encoding"], undefined);
+      assert.equal(none.body, plain.body);
+      assert.match(String(brotli.headers.vary), /Accept-Encoding/);
     });
 
     test("the language links set the language and come back to the page", async () => {

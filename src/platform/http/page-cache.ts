@@ -5,15 +5,47 @@
  * for requests without a session, and only answers that set no cookie — so nothing personal is
  * ever stored or served to someone else.
  */
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
 
 const TTL_MS = 5_000;
 
+type Coding = "br" | "gzip" | "identity";
+
 interface CachedPage {
   contentType: string;
-  /** Kept encoded: sending a ready Buffer skips measuring and encoding the page again on every hit. */
-  body: Buffer;
+  /**
+   * The page as sent, per content coding. Kept encoded: sending a ready Buffer skips measuring and
+   * encoding the page again on every hit; a compressed form is made once, for the first visitor
+   * whose browser accepts it, and then served as it is (a list page of ~14 KB becomes ~3 KB).
+   */
+  bodies: Partial<Record<Coding, Buffer>>;
+}
+
+/** The coding to answer with: brotli, else gzip, else none (quality values other than 0 count as accepted). */
+export function preferredCoding(acceptEncoding: string | undefined): Coding {
+  if (!acceptEncoding) return "identity";
+  const accepted = new Set(
+    acceptEncoding
+      .toLowerCase()
+      .split(",")
+      .map((part) => part.trim().split(";"))
+      .filter(([, quality]) => !quality || !/^\s*q\s*=\s*0(\.0*)?\s*$/.test(quality))
+      .map(([coding]) => coding?.trim()),
+  );
+  if (accepted.has("br")) return "br";
+  return accepted.has("gzip") ? "gzip" : "identity";
+}
+
+function encoded(page: CachedPage, coding: Coding): Buffer {
+  const cached = page.bodies[coding];
+  if (cached) return cached;
+  const plain = page.bodies.identity ?? Buffer.alloc(0);
+  // Brotli at quality 5 compresses about as fast as gzip and smaller; the result is reused for every hit.
+  const body = coding === "br" ? brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(plain);
+  page.bodies[coding] = body;
+  return body;
 }
 
 function cacheKey(request: FastifyRequest): string | null {
@@ -30,14 +62,17 @@ export function registerPageCache(app: FastifyInstance): void {
     const key = cacheKey(request);
     const hit = key ? pages.get(key) : undefined;
     if (!hit) return;
-    return reply.headers({ "content-type": hit.contentType, "content-length": hit.body.length, "x-cache": "hit", vary: "Accept-Language, Cookie" }).send(hit.body);
+    const coding = preferredCoding(request.headers["accept-encoding"]);
+    const body = encoded(hit, coding);
+    const headers = { "content-type": hit.contentType, "content-length": body.length, "x-cache": "hit", vary: "Accept-Language, Accept-Encoding, Cookie" };
+    return reply.headers(coding === "identity" ? headers : { ...headers, "content-encoding": coding }).send(body);
   });
 
   app.addHook("onSend", async (request, reply: FastifyReply, payload) => {
     const key = cacheKey(request);
     if (!key || reply.statusCode !== 200 || typeof payload !== "string" || reply.hasHeader("set-cookie") || reply.getHeader("x-cache") === "hit") return payload;
-    pages.set(key, { contentType: String(reply.getHeader("content-type") ?? "text/html; charset=utf-8"), body: Buffer.from(payload) });
-    reply.header("vary", "Accept-Language, Cookie");
+    pages.set(key, { contentType: String(reply.getHeader("content-type") ?? "text/html; charset=utf-8"), bodies: { identity: Buffer.from(payload) } });
+    reply.header("vary", "Accept-Language, Accept-Encoding, Cookie");
     return payload;
   });
 }
