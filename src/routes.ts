@@ -6,6 +6,7 @@ import { healthRoutes } from "./platform/http/health-routes.ts";
 import { notificationRoutes } from "./platform/notify/routes.tsx";
 import { siteRoutes } from "./platform/web/site-routes.tsx";
 import { ideasRoutes } from "./modules/ideas/index.ts";
+import { conversationsRoutes } from "./modules/conversations/index.ts";
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -14,4 +15,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationRoutes);
   await app.register(consoleRoutes);
   await app.register(ideasRoutes);
+  await app.register(conversationsRoutes);
 }

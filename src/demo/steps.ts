@@ -6,5 +6,7 @@ import type { DemoStep } from "./context.ts";
 import { membersStep } from "./members.ts";
 import { staffStep } from "./staff.ts";
 import { ideasDemoStep } from "../modules/ideas/demo/step.ts";
+import { communityDemoStep } from "../modules/conversations/community/demo/step.ts";
+import { questionsDemoStep } from "../modules/conversations/qa/demo/step.ts";
 
-export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep];
+export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, questionsDemoStep, communityDemoStep];

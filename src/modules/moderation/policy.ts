@@ -1,0 +1,6 @@
+/** Who moderates. */
+import { defineActions } from "../../platform/auth/permissions.ts";
+
+defineActions({
+  "moderation.review": ["moderator", "community_manager"],
+});
