@@ -7,6 +7,7 @@ import { notificationRoutes } from "./platform/notify/routes.tsx";
 import { siteRoutes } from "./platform/web/site-routes.tsx";
 import { ideasRoutes } from "./modules/ideas/index.ts";
 import { conversationsRoutes } from "./modules/conversations/index.ts";
+import { eventsRoutes } from "./modules/events/index.ts";
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -16,4 +17,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(consoleRoutes);
   await app.register(ideasRoutes);
   await app.register(conversationsRoutes);
+  await app.register(eventsRoutes);
 }

@@ -8,5 +8,6 @@ import { staffStep } from "./staff.ts";
 import { ideasDemoStep } from "../modules/ideas/demo/step.ts";
 import { communityDemoStep } from "../modules/conversations/community/demo/step.ts";
 import { questionsDemoStep } from "../modules/conversations/qa/demo/step.ts";
+import { eventsDemoStep } from "../modules/events/index.ts";
 
-export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, questionsDemoStep, communityDemoStep];
+export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, questionsDemoStep, communityDemoStep, eventsDemoStep];
