@@ -8,6 +8,7 @@ import { siteRoutes } from "./platform/web/site-routes.tsx";
 import { ideasRoutes } from "./modules/ideas/index.ts";
 import { conversationsRoutes } from "./modules/conversations/index.ts";
 import { eventsRoutes } from "./modules/events/index.ts";
+import { membersRoutes } from "./modules/members/index.ts";
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(ideasRoutes);
   await app.register(conversationsRoutes);
   await app.register(eventsRoutes);
+  await app.register(membersRoutes);
 }

@@ -9,5 +9,6 @@ import { ideasDemoStep } from "../modules/ideas/demo/step.ts";
 import { communityDemoStep } from "../modules/conversations/community/demo/step.ts";
 import { questionsDemoStep } from "../modules/conversations/qa/demo/step.ts";
 import { eventsDemoStep } from "../modules/events/index.ts";
+import { membersDemoStep } from "../modules/members/demo/step.ts";
 
-export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, questionsDemoStep, communityDemoStep, eventsDemoStep];
+export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, questionsDemoStep, communityDemoStep, eventsDemoStep, membersDemoStep];
