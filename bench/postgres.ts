@@ -11,6 +11,8 @@ export interface BenchPostgres {
   source: string;
   /** A fresh database's URL. */
   url: string;
+  /** Creates another empty database on the same server (dropped by dispose) and answers its URL. */
+  freshDatabase(): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -43,20 +45,28 @@ export async function benchPostgres(): Promise<BenchPostgres> {
       throw new Error(`no PostgreSQL server for the benchmark: set BENCH_DATABASE_URL to one where a database can be created (starting the embedded one failed: ${(error as Error).message})`);
     }
   }
-  const name = `hearth_bench_${randomBytes(5).toString("hex")}`;
-  try {
+  const names: string[] = [];
+  const freshDatabase = async (): Promise<string> => {
+    const name = `hearth_bench_${randomBytes(5).toString("hex")}`;
     await admin(serverUrl, `create database ${name}`);
+    names.push(name);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  let url: string;
+  try {
+    url = await freshDatabase();
   } catch (error) {
     await stop();
     throw new Error(`cannot create a database on the PostgreSQL server (${source}): ${(error as Error).message}`);
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
     source,
-    url: url.toString(),
+    url,
+    freshDatabase,
     async dispose() {
-      await admin(serverUrl, `drop database if exists ${name} with (force)`);
+      for (const name of names) await admin(serverUrl, `drop database if exists ${name} with (force)`);
       await stop();
     },
   };

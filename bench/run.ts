@@ -5,7 +5,9 @@
  * checked after the run). Prints one JSON document on stdout (progress goes to stderr). Everything
  * runs in sequence: one server at a time.
  *
- *   BENCH_DATABASE_URL  a PostgreSQL server to create the bench database on (default: start one)
+ *   BENCH_ONLY          a comma-separated choice of parts: core (the site, ideas, cold start), conversations,
+ *                       royalties, members (default: all)
+ *   BENCH_DATABASE_URL  a PostgreSQL server to create the bench databases on (default: start one)
  *   BENCH_SECONDS       seconds per measured run (default 5)
  *   BENCH_CONNECTIONS   concurrent connections (default 50)
  *   LOG_LEVEL           Hearth's log level (default info, as deployed; the output is discarded)
@@ -20,6 +22,23 @@ import { ideasRuns, type IdeasRun } from "./ideas.ts";
 import { measure, type LoadResult, type LoadSettings } from "./load.ts";
 import { benchPostgres } from "./postgres.ts";
 import { apiRead, helloWorld, home, signIn } from "./scenarios.ts";
+import { conversationsBench } from "./conversations.ts";
+import { royaltiesBench } from "./royalties.ts";
+import { membersBench } from "./members.ts";
+
+const PARTS = ["core", "conversations", "royalties", "members"] as const;
+type Part = (typeof PARTS)[number];
+
+function selectedParts(): Set<Part> {
+  const raw = process.env.BENCH_ONLY;
+  if (!raw) return new Set(PARTS);
+  const chosen = raw.split(",").map((part) => part.trim());
+  const unknown = chosen.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown parts (${unknown.join(", ")}); choose from ${PARTS.join(", ")}`);
+  return new Set(chosen as Part[]);
+}
+
+type Check = { name: string; value: number; limit: string; pass: boolean };
 
 const COLD_START_RUNS = 3;
 
@@ -126,7 +145,18 @@ function targets(postgres: DatabaseRun, coldStart: ColdStart, connections: numbe
   ];
 }
 
+/** The core figures: the site and the ideas on PostgreSQL, the site on PGlite, cold start and idle memory. */
+async function coreRuns(postgres: Awaited<ReturnType<typeof benchPostgres>>, settings: LoadSettings, common: Record<string, string>, workDir: string) {
+  const onPostgres = await runDatabase("postgres", { ...common, DATABASE_URL: postgres.url, HEARTH_DATA_DIR: join(workDir, "postgres") }, settings, postgres.url);
+  const pgliteDir = join(workDir, "pglite");
+  const onPglite = await runDatabase("pglite", { ...common, DATABASE_URL: "", HEARTH_DATA_DIR: pgliteDir }, settings);
+  progress("cold start on PGlite (migrated, demo loaded)");
+  const coldStart = await measureColdStart(pgliteDir, COLD_START_RUNS);
+  return { postgres: onPostgres, pglite: onPglite, coldStart: { database: "pglite", ...coldStart }, targets: targets(onPostgres, coldStart, settings.connections) };
+}
+
 async function main(): Promise<void> {
+  const parts = selectedParts();
   const settings: LoadSettings = { connections: setting("BENCH_CONNECTIONS", 50), seconds: setting("BENCH_SECONDS", 5), warmupSeconds: 1 };
   const logLevel = process.env.LOG_LEVEL || "info";
   // TRUST_PROXY as behind a reverse proxy: each sign-in comes from its own X-Forwarded-For address.
@@ -136,19 +166,21 @@ async function main(): Promise<void> {
   progress("preparing PostgreSQL");
   const postgres = await benchPostgres();
   try {
-    const onPostgres = await runDatabase("postgres", { ...common, DATABASE_URL: postgres.url, HEARTH_DATA_DIR: join(workDir, "postgres") }, settings, postgres.url);
-    const pgliteDir = join(workDir, "pglite");
-    const onPglite = await runDatabase("pglite", { ...common, DATABASE_URL: "", HEARTH_DATA_DIR: pgliteDir }, settings);
-    progress("cold start on PGlite (migrated, demo loaded)");
-    const coldStart = await measureColdStart(pgliteDir, COLD_START_RUNS);
+    const core = parts.has("core") ? await coreRuns(postgres, settings, common, workDir) : undefined;
+    const modules: Record<string, { figures: object; targets: Check[] }> = {};
+    if (parts.has("conversations")) {
+      progress("conversations: search and the question page");
+      modules.conversations = await conversationsBench(await postgres.freshDatabase(), progress, async () => (await helloWorldRun("conversations", settings)).reqPerSec);
+    }
+    if (parts.has("royalties")) modules.royalties = await royaltiesBench(await postgres.freshDatabase(), progress);
+    if (parts.has("members")) modules.members = await membersBench(await postgres.freshDatabase(), progress);
     const report = {
       startedAt,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version },
-      settings: { ...settings, logLevel, postgres: postgres.source },
-      postgres: onPostgres,
-      pglite: onPglite,
-      coldStart: { database: "pglite", ...coldStart },
-      targets: targets(onPostgres, coldStart, settings.connections),
+      settings: { ...settings, logLevel, postgres: postgres.source, parts: [...parts] },
+      ...(core ? { postgres: core.postgres, pglite: core.pglite, coldStart: core.coldStart } : {}),
+      ...Object.fromEntries(Object.entries(modules).map(([name, result]) => [name, result.figures])),
+      targets: [...(core?.targets ?? []), ...Object.values(modules).flatMap((result) => result.targets)],
       notes: [
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
         "The baseline is a bare Fastify hello-world in its own process, measured just before and just after Hearth on each database; ratios are to the mean of the two.",

@@ -6,9 +6,10 @@ import type { DemoStep } from "./context.ts";
 import { membersStep } from "./members.ts";
 import { staffStep } from "./staff.ts";
 import { ideasDemoStep } from "../modules/ideas/demo/step.ts";
+import { royaltiesDemoStep } from "../modules/royalties/demo/step.ts";
 import { communityDemoStep } from "../modules/conversations/community/demo/step.ts";
 import { questionsDemoStep } from "../modules/conversations/qa/demo/step.ts";
 import { eventsDemoStep } from "../modules/events/index.ts";
 import { membersDemoStep } from "../modules/members/demo/step.ts";
 
-export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, questionsDemoStep, communityDemoStep, eventsDemoStep, membersDemoStep];
+export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, royaltiesDemoStep, questionsDemoStep, communityDemoStep, eventsDemoStep, membersDemoStep];

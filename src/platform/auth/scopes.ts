@@ -28,3 +28,4 @@ export function isApiScope(value: string): boolean {
 }
 
 defineApiScopes({ read: "auth.scopes.read", write: "auth.scopes.write" });
+defineApiScopes({ "sales:import": "royalties.scope.salesImport" });

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from "preact";
 import { Button, Form, LinkButton, Time } from "../../../platform/web/components.tsx";
 import { usePage } from "../../../platform/web/page-context.ts";
+import { productOfIdeaHref } from "../../products/index.ts";
 import type { IdeaState } from "../rules.ts";
 
 export interface StateFacts {
@@ -107,6 +108,9 @@ export function StateExplanation(props: { facts: StateFacts }) {
       return (
         <Explanation tone="success" text={t("ideas.explain.approved")}>
           <Note label={t("ideas.explain.decisionNote")} text={facts.decisionNote} />
+          <p>
+            <a href={productOfIdeaHref(facts.id)}>{t("products.fromIdea")}</a>
+          </p>
         </Explanation>
       );
     case "not_approved":

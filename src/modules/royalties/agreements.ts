@@ -1,0 +1,118 @@
+/** Royalty agreements: created by finance, accepted (signed) by each creator in the app. */
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import type { Actor } from "../../platform/auth/permissions.ts";
+import { authorize } from "../../platform/auth/permissions.ts";
+import { recordAudit } from "../../platform/audit/index.ts";
+import { inTransaction, type Executor } from "../../platform/db/index.ts";
+import { conflict, invalid, notFound, type FieldErrors } from "../../platform/errors.ts";
+import { creatorsOfProducts, findProduct } from "../products/index.ts";
+import { equalShares, rangesOverlap, validShares } from "./rules.ts";
+import "./policy.ts";
+
+export interface Agreement {
+  id: number;
+  productId: number;
+  rateBp: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  shares: Array<{ accountId: number; shareBp: number; acceptedAt: Date | null }>;
+}
+
+/** Every agreement with its shares (in share order), by product. */
+export async function loadAgreements(db: Executor, filter: { productId?: number; agreementId?: number } = {}): Promise<Map<number, Agreement[]>> {
+  let query = db
+    .selectFrom("royalty_agreements as a")
+    .innerJoin("royalty_shares as s", "s.agreement_id", "a.id")
+    .select(["a.id", "a.product_id", "a.rate_bp", "s.account_id", "s.share_bp", "s.accepted_at"])
+    .select([sql<string>`a.effective_from::text`.as("effective_from"), sql<string | null>`a.effective_to::text`.as("effective_to")])
+    .orderBy("a.id")
+    .orderBy("s.position");
+  if (filter.productId !== undefined) query = query.where("a.product_id", "=", filter.productId);
+  if (filter.agreementId !== undefined) query = query.where("a.id", "=", filter.agreementId);
+  const byId = new Map<number, Agreement>();
+  for (const row of await query.execute()) {
+    const agreement = byId.get(row.id) ?? { id: row.id, productId: row.product_id, rateBp: row.rate_bp, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, shares: [] };
+    agreement.shares.push({ accountId: row.account_id, shareBp: row.share_bp, acceptedAt: row.accepted_at });
+    byId.set(row.id, agreement);
+  }
+  const byProduct = new Map<number, Agreement[]>();
+  for (const agreement of byId.values()) byProduct.set(agreement.productId, [...(byProduct.get(agreement.productId) ?? []), agreement]);
+  return byProduct;
+}
+
+export interface AgreementInput {
+  productId: number;
+  rateBp: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  /** Omitted: the product's creators in equal shares. */
+  shares?: Array<{ accountId: number; shareBp: number }>;
+}
+
+/** The text a creator accepts; its digest is kept with the acceptance. */
+export function agreementTerms(agreement: Pick<Agreement, "id" | "productId" | "rateBp" | "effectiveFrom" | "effectiveTo" | "shares">): string {
+  const shares = agreement.shares.map((share) => `${share.accountId}:${share.shareBp}`).join(",");
+  return `agreement ${agreement.id}; product ${agreement.productId}; rate ${agreement.rateBp} bp of net sales; from ${agreement.effectiveFrom} to ${agreement.effectiveTo ?? "open"}; shares ${shares}`;
+}
+
+/** Creates an agreement (finance), audited. Agreements of one product may not overlap in time. */
+export async function createAgreement(db: Executor, actor: Actor, input: AgreementInput, ip: string | null = null): Promise<number> {
+  authorize(actor, "royalties.manage");
+  const errors: FieldErrors = {};
+  if (!Number.isInteger(input.rateBp) || input.rateBp < 0 || input.rateBp > 10_000) errors.rateBp = { key: "royalties.agreement.rate" };
+  if (input.effectiveTo !== null && input.effectiveTo <= input.effectiveFrom) errors.effectiveTo = { key: "royalties.agreement.dates" };
+  if (Object.keys(errors).length > 0) throw invalid("validation_failed", "errors.validation", errors);
+  return inTransaction(db, async (tx) => {
+    const product = await findProduct(tx, input.productId);
+    if (!product) throw notFound("product_not_found", "products.errors.notFound");
+    await tx.selectFrom("products").select("id").where("id", "=", input.productId).forUpdate().execute();
+    const creators = (await creatorsOfProducts(tx, [input.productId])).get(input.productId) ?? [];
+    const shares = input.shares ?? (() => {
+      const split = equalShares(creators.length);
+      return creators.map((accountId, index) => ({ accountId, shareBp: split[index] ?? 0 }));
+    })();
+    if (!validShares(shares)) throw invalid("validation_failed", "errors.validation", { shares: { key: "royalties.agreement.sharesInvalid" } });
+    const existing = (await loadAgreements(tx, { productId: input.productId })).get(input.productId) ?? [];
+    if (existing.some((other) => rangesOverlap({ from: other.effectiveFrom, to: other.effectiveTo }, { from: input.effectiveFrom, to: input.effectiveTo }))) {
+      throw conflict("agreement_overlap", "royalties.agreement.overlap");
+    }
+    const row = await tx
+      .insertInto("royalty_agreements")
+      .values({ product_id: input.productId, rate_bp: input.rateBp, effective_from: input.effectiveFrom, effective_to: input.effectiveTo, created_by: actor.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto("royalty_shares")
+      .values(shares.map((share, position) => ({ agreement_id: row.id, account_id: share.accountId, share_bp: share.shareBp, position, accepted_at: null, accepted_terms: null })))
+      .execute();
+    await recordAudit(tx, { actorId: actor.id, action: "royalties.agreement.create", subjectType: "royalty_agreement", subjectId: row.id, details: { ...input, shares }, ip });
+    return row.id;
+  });
+}
+
+/** The creator accepts their share of an agreement; the digest of the accepted terms is kept. Audited. */
+export async function acceptAgreement(db: Executor, actor: Actor, agreementId: number, now: Date, ip: string | null = null): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const agreement = [...(await loadAgreements(tx, { agreementId })).values()].flat()[0];
+    const share = agreement?.shares.find((item) => item.accountId === actor.id);
+    // Someone else's agreement does not exist for this member.
+    if (!agreement || !share) throw notFound("agreement_not_found", "royalties.agreement.notFound");
+    if (share.acceptedAt) return;
+    const digest = createHash("sha256").update(agreementTerms(agreement)).digest("hex");
+    await tx.updateTable("royalty_shares").set({ accepted_at: now, accepted_terms: digest }).where("agreement_id", "=", agreementId).where("account_id", "=", actor.id).execute();
+    await recordAudit(tx, { actorId: actor.id, action: "royalties.agreement.accept", subjectType: "royalty_agreement", subjectId: agreementId, details: { terms: digest }, ip });
+  });
+}
+
+/** The agreements a member is party to, with the product and their own share. */
+export async function agreementsOf(db: Executor, accountId: number): Promise<Array<Agreement & { myShareBp: number; acceptedAt: Date | null }>> {
+  const ids = await db.selectFrom("royalty_shares").select("agreement_id").where("account_id", "=", accountId).execute();
+  if (ids.length === 0) return [];
+  const all: Agreement[] = [];
+  for (const { agreement_id } of ids) all.push(...[...(await loadAgreements(db, { agreementId: agreement_id })).values()].flat());
+  return all.map((agreement) => {
+    const mine = agreement.shares.find((share) => share.accountId === accountId);
+    return { ...agreement, myShareBp: mine?.shareBp ?? 0, acceptedAt: mine?.acceptedAt ?? null };
+  });
+}

@@ -1,0 +1,282 @@
+/**
+ * Royalty rules as pure functions: sales-line validation, the exact royalty arithmetic (bigint, no
+ * floats), splitting between co-creators, accounting periods, statement transitions and CSV cells.
+ */
+
+/** Basis points in a whole: a rate of 100 bp is 1%, shares of one agreement add up to 10,000 bp. */
+export const WHOLE_BP = 10_000;
+const WHOLE = BigInt(WHOLE_BP);
+
+/** Largest net amount of one line in minor units (ten billion in major units of a two-decimal currency). */
+export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
+export const MAX_QUANTITY = 1_000_000;
+
+/** Floor division for bigints (JavaScript's `/` truncates towards zero). */
+export function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/** a / b rounded half up (towards +∞ on a tie), b > 0. The one rounding rule of the ledger. */
+export function roundHalfUp(a: bigint, b: bigint): bigint {
+  return floorDiv(2n * a + b, 2n * b);
+}
+
+/**
+ * Splits `total` minor units by shares (basis points adding up to 10,000) with the cumulative-floor
+ * method: creator k gets floor(total × S_k) − floor(total × S_{k−1}) where S is the running share,
+ * so the parts always add up to `total` exactly and the rounding favours no one systematically.
+ */
+export function splitByShares(total: bigint, sharesBp: readonly number[]): bigint[] {
+  // A sole creator gets it all (the common case, and the import's hot path).
+  if (sharesBp.length === 1 && sharesBp[0] === WHOLE_BP) return [total];
+  let previous = 0n;
+  let running = 0n;
+  return sharesBp.map((share) => {
+    running += BigInt(share);
+    const upTo = floorDiv(total * running, WHOLE);
+    const part = upTo - previous;
+    previous = upTo;
+    return part;
+  });
+}
+
+/** The booked royalty of an accrual: its exact sum (in 1/10,000 minor units) rounded half up. */
+export function bookedRoyalty(exactSum: bigint): bigint {
+  return roundHalfUp(exactSum, WHOLE);
+}
+
+export interface Accrual {
+  /** Σ net × rate so far, in 1/10,000 of a minor unit. */
+  exactSum: bigint;
+  /** bookedRoyalty(exactSum), when the caller carries it from the line before. */
+  booked?: bigint;
+}
+
+export interface LineRoyalty {
+  /** The new accrual state. */
+  exactSum: bigint;
+  /** Royalty booked so far: bookedRoyalty(exactSum). */
+  booked: bigint;
+  /** Royalty booked for this line (may be negative for a return). */
+  royalty: bigint;
+  /** Each creator's part of it, in share order; adds up to `royalty`. */
+  parts: bigint[];
+}
+
+/**
+ * The royalty of one sales line under one agreement. Rounding is carried: the line gets the change
+ * in the rounded running total, so however lines are ordered, a period's royalty is the rounded
+ * royalty of its total, and each creator's running total is the split of that rounded total.
+ */
+export function royaltyForLine(accrual: Accrual, netAmountMinor: number, rateBp: number, sharesBp: readonly number[]): LineRoyalty {
+  const before = accrual.booked ?? bookedRoyalty(accrual.exactSum);
+  const exactSum = accrual.exactSum + BigInt(netAmountMinor) * BigInt(rateBp);
+  const after = bookedRoyalty(exactSum);
+  const partsBefore = splitByShares(before, sharesBp);
+  const partsAfter = splitByShares(after, sharesBp);
+  return { exactSum, booked: after, royalty: after - before, parts: partsAfter.map((part, index) => part - (partsBefore[index] ?? 0n)) };
+}
+
+/** Shares must be whole basis points, each at least 1, adding up to 10,000, one per creator. */
+export function validShares(shares: ReadonlyArray<{ accountId: number; shareBp: number }>): boolean {
+  if (shares.length === 0) return false;
+  if (new Set(shares.map((share) => share.accountId)).size !== shares.length) return false;
+  if (!shares.every((share) => Number.isInteger(share.shareBp) && share.shareBp >= 1)) return false;
+  return shares.reduce((sum, share) => sum + share.shareBp, 0) === WHOLE_BP;
+}
+
+/** Equal shares for n co-creators (the first ones get the odd basis points). */
+export function equalShares(count: number): number[] {
+  const base = Math.floor(WHOLE_BP / count);
+  return Array.from({ length: count }, (_, index) => base + (index < WHOLE_BP - base * count ? 1 : 0));
+}
+
+// ---------------------------------------------------------------- periods
+
+export type PeriodLength = "monthly" | "quarterly";
+
+/** First day (UTC, `YYYY-MM-DD`) of the period containing the instant. */
+export function periodStart(at: Date, length: PeriodLength): string {
+  const month = at.getUTCMonth();
+  const first = length === "monthly" ? month : month - (month % 3);
+  return `${at.getUTCFullYear()}-${String(first + 1).padStart(2, "0")}-01`;
+}
+
+/** First day of the next period (the exclusive end of the period that starts on `start`). */
+export function periodEnd(start: string, length: PeriodLength): string {
+  const [year, month] = start.split("-").map(Number) as [number, number];
+  const next = new Date(Date.UTC(year, month - 1 + (length === "monthly" ? 1 : 3), 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/** True when an agreement (dates `YYYY-MM-DD`, end exclusive) covers the instant. */
+export function agreementCovers(agreement: { effectiveFrom: string; effectiveTo: string | null }, at: Date): boolean {
+  const day = at.toISOString().slice(0, 10);
+  return day >= agreement.effectiveFrom && (agreement.effectiveTo === null || day < agreement.effectiveTo);
+}
+
+/** Two date ranges (end exclusive, null = open) overlap. */
+export function rangesOverlap(a: { from: string; to: string | null }, b: { from: string; to: string | null }): boolean {
+  return (a.to === null || b.from < a.to) && (b.to === null || a.from < b.to);
+}
+
+// ---------------------------------------------------------------- statements
+
+export type StatementStatus = "draft" | "approved" | "paid";
+
+/** draft → approved → paid, and nothing else. */
+export function nextStatus(current: StatementStatus, action: "approve" | "pay"): StatementStatus | null {
+  if (action === "approve") return current === "draft" ? "approved" : null;
+  return current === "approved" ? "paid" : null;
+}
+
+// ---------------------------------------------------------------- sales lines
+
+export const LINE_FIELDS = ["externalId", "sku", "quantity", "netAmountMinor", "currency", "soldAt", "refundOf"] as const;
+export type LineField = (typeof LINE_FIELDS)[number];
+
+/** CSV column of each field. */
+export const CSV_COLUMNS: Record<LineField, string> = {
+  externalId: "external_id",
+  sku: "sku",
+  quantity: "quantity",
+  netAmountMinor: "net_amount_minor",
+  currency: "currency",
+  soldAt: "sold_at",
+  refundOf: "refund_of",
+};
+
+/** A line as it arrives: CSV text, or JSON values. */
+export type RawLine = Partial<Record<LineField, unknown>>;
+
+export interface SalesLine {
+  externalId: string;
+  sku: string;
+  quantity: number;
+  netAmountMinor: number;
+  currency: string;
+  soldAt: Date;
+  refundOf: string | null;
+}
+
+export interface LineError {
+  field: LineField | "line";
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+const EXTERNAL_ID = /^[!-~]{1,100}$/;
+const INTEGER_TEXT = /^-?(0|[1-9][0-9]{0,14})$/;
+const SOLD_AT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+/** True for an ISO 4217 currency code. */
+export function isCurrency(code: string): boolean {
+  return CURRENCIES.has(code);
+}
+
+/** A whole number from JSON (a safe integer) or CSV text (digits only: no `1,5`, `1e3`, `NaN`, spaces). */
+function integerOf(value: unknown): number | null {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? value : null;
+  if (typeof value === "string" && INTEGER_TEXT.test(value)) return Number(value);
+  return null;
+}
+
+function textOf(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+/**
+ * Checks one sales line on its own (its catalogue and refund references are checked by the import
+ * against the database). `now` bounds sale dates: a sale a day or more in the future is refused.
+ */
+export function parseSalesLine(raw: RawLine, isKnownSku: (sku: string) => boolean, now: Date): { line: SalesLine } | { errors: LineError[] } {
+  const errors: LineError[] = [];
+  const externalId = textOf(raw.externalId);
+  if (externalId === null || !EXTERNAL_ID.test(externalId)) errors.push({ field: "externalId", key: "royalties.line.externalId" });
+  const sku = textOf(raw.sku);
+  if (sku === null || sku === "") errors.push({ field: "sku", key: "royalties.line.skuMissing" });
+  else if (!isKnownSku(sku)) errors.push({ field: "sku", key: "royalties.line.skuUnknown", params: { sku: sku.slice(0, 64) } });
+  const quantity = integerOf(raw.quantity);
+  const amount = integerOf(raw.netAmountMinor);
+  const refundText = raw.refundOf === undefined || raw.refundOf === null || raw.refundOf === "" ? null : textOf(raw.refundOf);
+  const refundOf = refundText;
+  if (refundOf === null && raw.refundOf !== undefined && raw.refundOf !== null && raw.refundOf !== "") errors.push({ field: "refundOf", key: "royalties.line.refundOf" });
+  else if (refundOf !== null && (!EXTERNAL_ID.test(refundOf) || refundOf === externalId)) errors.push({ field: "refundOf", key: "royalties.line.refundOf" });
+  if (quantity === null || quantity === 0 || Math.abs(quantity) > MAX_QUANTITY) errors.push({ field: "quantity", key: "royalties.line.quantity", params: { max: MAX_QUANTITY } });
+  else if (quantity < 0 && refundOf === null) errors.push({ field: "quantity", key: "royalties.line.negativeWithoutRefund" });
+  else if (quantity > 0 && refundOf !== null) errors.push({ field: "quantity", key: "royalties.line.refundPositive" });
+  if (amount === null || Math.abs(amount) > MAX_AMOUNT_MINOR) errors.push({ field: "netAmountMinor", key: "royalties.line.amount" });
+  else if (refundOf === null ? amount < 0 : amount > 0) errors.push({ field: "netAmountMinor", key: refundOf === null ? "royalties.line.amountNegative" : "royalties.line.refundAmount" });
+  const currency = textOf(raw.currency);
+  if (currency === null || !/^[A-Z]{3}$/.test(currency) || !isCurrency(currency)) errors.push({ field: "currency", key: "royalties.line.currency", params: { currency: String(currency ?? "").slice(0, 10) } });
+  const soldAtText = textOf(raw.soldAt);
+  const soldAt = soldAtText !== null && SOLD_AT.test(soldAtText) ? new Date(soldAtText.length === 10 ? `${soldAtText}T00:00:00Z` : soldAtText) : null;
+  if (soldAt === null || soldAtText === null || !realDay(soldAtText) || Number.isNaN(soldAt.getTime()) || soldAt.getTime() < EARLIEST || soldAt.getTime() > now.getTime() + 86_400_000) {
+    errors.push({ field: "soldAt", key: "royalties.line.soldAt" });
+  }
+  if (errors.length > 0 || externalId === null || sku === null || quantity === null || amount === null || currency === null || soldAt === null) return { errors };
+  return { line: { externalId, sku, quantity, netAmountMinor: amount, currency, soldAt, refundOf } };
+}
+
+/** Refuses days that Date would roll over (2025-02-30 → 2025-03-02). */
+function realDay(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A refund must name a sale (not another refund) of the same SKU and currency. */
+export function refundMatches(refund: { sku: string; currency: string }, original: { sku: string; currency: string; refundOf: string | null }): LineError | null {
+  if (original.refundOf !== null) return { field: "refundOf", key: "royalties.line.refundOfRefund" };
+  if (original.sku !== refund.sku || original.currency !== refund.currency) return { field: "refundOf", key: "royalties.line.refundMismatch" };
+  return null;
+}
+
+/**
+ * A return may not take back more items than its sale sold: `returnedBefore` items of the sale were
+ * returned already (imported, or earlier in the same input), this return takes back `-quantity` more.
+ */
+export function refundExceeds(sale: { externalId: string; quantity: number }, returnedBefore: number, quantity: number): LineError | null {
+  const returned = returnedBefore - quantity;
+  if (returned <= sale.quantity) return null;
+  return { field: "quantity", key: "royalties.line.refundExceeds", params: { id: sale.externalId.slice(0, 100), sold: sale.quantity, returned } };
+}
+
+/** A line already imported under the same external id must be the same line to count as a duplicate. */
+export function sameLine(a: SalesLine, b: SalesLine): boolean {
+  return a.sku === b.sku && a.quantity === b.quantity && a.netAmountMinor === b.netAmountMinor && a.currency === b.currency && a.soldAt.getTime() === b.soldAt.getTime() && a.refundOf === b.refundOf;
+}
+
+// ---------------------------------------------------------------- CSV export
+
+/**
+ * A CSV cell that a spreadsheet will not run as a formula (OWASP: cells starting with = + - @ tab or
+ * CR get a leading apostrophe, except plain numbers), quoted when it holds a separator, quote or line break.
+ */
+export function csvCell(value: string | number): string {
+  // A plain number (−49.99) cannot be a formula and stays a number for the spreadsheet.
+  if (typeof value === "number" || /^-?\d+(\.\d+)?$/.test(value)) return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV row. */
+export function csvRow(values: ReadonlyArray<string | number>): string {
+  return values.map(csvCell).join(",") + "\r\n";
+}
+
+/** Minor units as a decimal amount text for display in CSV (no floats: string arithmetic). */
+export function minorToDecimal(minor: number, digits: number): string {
+  if (digits === 0) return String(minor);
+  const negative = minor < 0;
+  const text = String(Math.abs(minor)).padStart(digits + 1, "0");
+  return `${negative ? "-" : ""}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/** The number of minor-unit digits of a currency (2 for EUR, 0 for JPY), from Intl. */
+export function currencyDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
