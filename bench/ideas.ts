@@ -46,10 +46,10 @@ export async function ideasRuns(label: string, env: Record<string, string>, sett
     try {
       const baseUrl = `http://127.0.0.1:${hearth.ready.port}`;
       const listCache = { anonymous: await secondLook(baseUrl + IDEAS_LIST_PATH, {}), signedIn: await secondLook(baseUrl + IDEAS_LIST_PATH, { cookie: bench.sessionCookie }) };
-      progress(`${label}: idea list, anonymous`);
-      const listAnonymous = await measure(baseUrl, ideasListAnonymous, settings);
       progress(`${label}: idea list, anonymous, uncompressed`);
       const listAnonymousPlain = await measure(baseUrl, ideasListAnonymousPlain, settings);
+      progress(`${label}: idea list, anonymous, as a browser (compressed)`);
+      const listAnonymous = await measure(baseUrl, ideasListAnonymous, settings);
       progress(`${label}: idea list, signed in`);
       const listSignedIn = await measure(baseUrl, ideasListSignedIn(bench), settings);
       progress(`${label}: idea list, newest first, signed in`);

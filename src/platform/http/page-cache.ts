@@ -38,6 +38,16 @@ export function preferredCoding(acceptEncoding: string | undefined): Coding {
   return accepted.has("gzip") ? "gzip" : "identity";
 }
 
+/** Browsers send a handful of distinct Accept-Encoding values: each is read once. */
+const codings = new LRUCache<string, Coding>({ max: 100 });
+
+function codingFor(acceptEncoding: string | undefined): Coding {
+  if (!acceptEncoding) return "identity";
+  let coding = codings.get(acceptEncoding);
+  if (coding === undefined) codings.set(acceptEncoding, (coding = preferredCoding(acceptEncoding)));
+  return coding;
+}
+
 function encoded(page: CachedPage, coding: Coding): Buffer {
   const cached = page.bodies[coding];
   if (cached) return cached;
@@ -62,7 +72,7 @@ export function registerPageCache(app: FastifyInstance): void {
     const key = cacheKey(request);
     const hit = key ? pages.get(key) : undefined;
     if (!hit) return;
-    const coding = preferredCoding(request.headers["accept-encoding"]);
+    const coding = codingFor(request.headers["accept-encoding"]);
     const body = encoded(hit, coding);
     const headers = { "content-type": hit.contentType, "content-length": body.length, "x-cache": "hit", vary: "Accept-Language, Accept-Encoding, Cookie" };
     return reply.headers(coding === "identity" ? headers : { ...headers, "content-encoding": coding }).send(body);
