@@ -84,6 +84,11 @@ export async function findProduct(db: Executor, id: number): Promise<ProductSumm
 
 
 /** The address that leads from an approved idea to the product it became. */
+/** Products to choose from in a form (not retired), newest first. */
+export async function productChoices(db: Executor): Promise<Array<{ id: number; names: Record<string, string> }>> {
+  return db.selectFrom("products").select(["id", "names"]).where("status", "<>", "retired").orderBy("id", "desc").limit(500).execute();
+}
+
 export function productOfIdeaHref(ideaId: number): string {
   return `/products/idea/${ideaId}`;
 }

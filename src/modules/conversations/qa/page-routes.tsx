@@ -22,6 +22,7 @@ import { BODY_MAX, COMMENT_MAX, LIST_FILTERS, LIST_SORTS, TITLE_MAX } from "./ru
 import { acceptAnswer, answerQuestion, askQuestion, commentOn, unvoteAnswer, voteAnswer } from "./service.ts";
 import { answersOf, commentsOf, findAnswer, findQuestion, listQuestions, listTags, similarQuestions, votedAnswers } from "./store.ts";
 import { AskPage, type AskValues } from "./views/ask-page.tsx";
+import { productChoices } from "../../products/index.ts";
 import { QaStylesheet } from "./views/bits.tsx";
 import { QuestionsListPage, TagsPage } from "./views/list-page.tsx";
 import { QuestionPage, type QuestionForms } from "./views/question-page.tsx";
@@ -41,7 +42,7 @@ const ListQuery = Type.Object({
   page: Type.Optional(PageQuery),
 });
 const AskBody = Type.Object(
-  { title: Text({ minLength: 1, maxLength: TITLE_MAX }), body: Text({ minLength: 1, maxLength: BODY_MAX }), language: oneOf(LOCALES), tags: Type.Optional(Text({ maxLength: 200 })) },
+  { title: Text({ minLength: 1, maxLength: TITLE_MAX }), body: Text({ minLength: 1, maxLength: BODY_MAX }), language: oneOf(LOCALES), tags: Type.Optional(Text({ maxLength: 200 })), productId: Type.Optional(Type.String({ pattern: "^[0-9]{0,12}$" })) },
   { additionalProperties: false },
 );
 const AnswerForm = Type.Object({ body: Text({ minLength: 1, maxLength: BODY_MAX }) }, { additionalProperties: false });
@@ -93,7 +94,7 @@ export async function qaPageRoutes(instance: FastifyInstance): Promise<void> {
 
   async function showAsk(request: FastifyRequest, reply: FastifyReply, values: AskValues, errors?: FieldErrors, status = 200): Promise<FastifyReply> {
     const similar = values.title.trim() === "" ? [] : await similarQuestions(db, values.title, SIMILAR_LIMIT);
-    return sendPage(request, reply, <AskPage values={values} errors={errors} tags={await listTags(db)} similar={similar} />, {
+    return sendPage(request, reply, <AskPage values={values} errors={errors} tags={await listTags(db)} products={await productChoices(db)} similar={similar} />, {
       title: request.t("qa.new.title"),
       head: (
         <>
@@ -105,7 +106,7 @@ export async function qaPageRoutes(instance: FastifyInstance): Promise<void> {
     });
   }
 
-  app.get("/questions/new", { config: { access: "member" } }, async (request, reply) => showAsk(request, reply, { title: "", body: "", language: request.locale, tags: "" }));
+  app.get("/questions/new", { config: { access: "member" } }, async (request, reply) => showAsk(request, reply, { title: "", body: "", language: request.locale, tags: "", productId: "" }));
 
   app.post("/questions", { config: { access: "member" }, schema: { body: AskBody }, attachValidation: true }, async (request, reply) => {
     const actor = memberOf(request);
@@ -114,11 +115,12 @@ export async function qaPageRoutes(instance: FastifyInstance): Promise<void> {
       body: fieldText(request.body, "body", BODY_MAX * 2),
       language: fieldText(request.body, "language", 5) || request.locale,
       tags: fieldText(request.body, "tags", 400),
+      productId: fieldText(request.body, "productId", 12),
     };
     const errors = validationErrors(request);
     if (errors) return showAsk(request, reply, values, errors, 400);
     try {
-      const created = await askQuestion(db, actor, { title: values.title, body: values.body, language: request.body.language, tags: tagsOf(values.tags) });
+      const created = await askQuestion(db, actor, { title: values.title, body: values.body, language: request.body.language, tags: tagsOf(values.tags), productId: values.productId === "" ? null : Number(values.productId) });
       return redirectWithFlash(reply, `/questions/${created.id}`, { kind: "success", key: created.status === "pending" ? "qa.flash.pending" : "qa.flash.asked" });
     } catch (error) {
       const fields = fieldErrorsOf(error);

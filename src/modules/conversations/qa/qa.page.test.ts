@@ -51,9 +51,14 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(unknownTag.statusCode, 400);
       assert.match(unknownTag.body, /There is no tag/);
 
-      const asked = await post("/questions", asker, { title: "How do I descale the pot?", body: "White spots after a month.", language: "en", tags: "cleaning" });
+      const product = await t.app.hearth.db.insertInto("products").values({ names: JSON.stringify({ en: "Smart pot" }), idea_id: null, created_by: null }).returning("id").executeTakeFirstOrThrow();
+      assert.match((await get("/questions/new", asker)).body, new RegExp(`<option value="${product.id}"[^>]*>Smart pot</option>`), "the form offers the products");
+      const unknownProduct = await post("/questions", asker, { title: "How do I descale the pot?", body: "White spots after a month.", language: "en", tags: "", productId: "987654" });
+      assert.equal(unknownProduct.statusCode, 400);
+      const asked = await post("/questions", asker, { title: "How do I descale the pot?", body: "White spots after a month.", language: "en", tags: "cleaning", productId: String(product.id) });
       assert.equal(asked.statusCode, 303, asked.body);
       const id = idFrom(asked, /\/questions\/(\d+)/);
+      assert.equal((await t.app.hearth.db.selectFrom("questions").select("product_id").where("id", "=", id).executeTakeFirstOrThrow()).product_id, product.id);
       const answered = await post(`/questions/${id}/answers`, helper, { body: "Vinegar and water, then rinse." });
       assert.equal(answered.statusCode, 303);
       const answerId = idFrom(answered, /#answer-(\d+)/);

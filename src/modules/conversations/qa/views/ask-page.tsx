@@ -4,6 +4,7 @@ import { LOCALES } from "../../../../platform/i18n/index.ts";
 import { Button, ErrorSummary, Field, Form, PageHeader } from "../../../../platform/web/components.tsx";
 import { usePage } from "../../../../platform/web/page-context.ts";
 import { BODY_MAX, TITLE_MAX } from "../rules.ts";
+import { productName } from "../../../products/index.ts";
 import { tagName, type TagRow } from "../store.ts";
 import { languageName, Select } from "./bits.tsx";
 
@@ -12,9 +13,17 @@ export interface AskValues {
   body: string;
   language: string;
   tags: string;
+  /** A product's id, or "" for none. */
+  productId: string;
 }
 
-export function AskPage(props: { values: AskValues; errors?: FieldErrors | undefined; tags: TagRow[]; similar: Array<{ id: number; title: string; answer_count: number }> }) {
+export function AskPage(props: {
+  values: AskValues;
+  errors?: FieldErrors | undefined;
+  tags: TagRow[];
+  products: Array<{ id: number; names: Record<string, string> }>;
+  similar: Array<{ id: number; title: string; answer_count: number }>;
+}) {
   const { t, locale } = usePage();
   const { values, errors } = props;
   return (
@@ -45,6 +54,13 @@ export function AskPage(props: { values: AskValues; errors?: FieldErrors | undef
         </section>
         <Field name="body" label={t("qa.fields.body")} hint={t("qa.fields.markdownHint")} multiline value={values.body} errors={errors} maxLength={BODY_MAX} required />
         <Select name="language" label={t("qa.fields.language")} value={values.language} errors={errors} options={LOCALES.map((code) => ({ value: code, label: languageName(code), lang: code }))} />
+        <Select
+          name="productId"
+          label={t("qa.fields.product")}
+          value={values.productId}
+          errors={errors}
+          options={[{ value: "", label: t("qa.fields.noProduct") }, ...props.products.map((product) => ({ value: String(product.id), label: productName(product.names, locale) }))]}
+        />
         <Field name="tags" label={t("qa.fields.tags")} hint={t("qa.fields.tagsHint", { tags: props.tags.map((tag) => `${tag.slug} (${tagName(tag, locale)})`).join(", ") })} value={values.tags} errors={errors} maxLength={200} />
         <Button>{t("qa.new.submit")}</Button>
       </Form>
