@@ -73,6 +73,11 @@ for (const kind of DATABASE_KINDS) {
       assert.match(String(response.headers["set-cookie"]), /hearth_locale=he/);
       const offsite = await t.app.inject({ url: "/locale/he?returnTo=%2F%2Fevil.example" });
       assert.equal(offsite.headers.location, "/");
+      const persian = await t.app.inject({ url: "/locale/fa?returnTo=%2Fsearch%3Fq%3D%D8%B2%D9%88%D8%AF%D9%BE%D8%B2" });
+      assert.equal(persian.statusCode, 303, "a path with Persian letters is sent back encoded, not refused with a server error");
+      assert.equal(persian.headers.location, "/search?q=%D8%B2%D9%88%D8%AF%D9%BE%D8%B2");
+      const tabbed = await t.app.inject({ url: "/locale/he?returnTo=%2F%09%2Fevil.example" });
+      assert.equal(tabbed.headers.location, "/", "a tab cannot make the path another site");
       const unknown = await t.app.inject({ url: "/locale/xx" });
       assert.equal(unknown.statusCode, 400);
     });

@@ -6,9 +6,21 @@ import { LOCALE_COOKIE } from "../http/security.ts";
 import { HomePage } from "./home-page.tsx";
 import { sendPage } from "./render.tsx";
 
-/** Only same-site paths are accepted as a place to return to. */
+const PLACEHOLDER_ORIGIN = "http://hearth.invalid";
+
+/**
+ * Only same-site paths are accepted as a place to return to. The path is parsed against a placeholder
+ * origin (a tab or a backslash cannot turn it into another site) and returned percent-encoded, so it
+ * is always safe in a Location header.
+ */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  try {
+    const url = new URL(value, PLACEHOLDER_ORIGIN);
+    return url.origin === PLACEHOLDER_ORIGIN ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
