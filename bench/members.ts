@@ -3,8 +3,6 @@
  * activities seeded with generate_series, then the full recompute of reputation, trust levels and
  * stages (seconds, and the process's peak memory — the activities never come into the process).
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { sql } from "kysely";
 import { openDatabase, type Executor } from "../src/platform/db/index.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
@@ -16,16 +14,6 @@ const ACTIVITIES = Number(process.env.MEMBERS_BENCH_ACTIVITIES ?? 5_000_000);
 const CHUNK = 1_000_000;
 const TARGET_SECONDS = 60;
 const TARGET_RSS_MB = 1024;
-
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Members who joined over two years, and activities of every weighted type over the last year: a
@@ -55,13 +43,9 @@ export async function seedMembersBench(db: Executor, progress: (line: string) =>
   await sql`analyze`.execute(db);
 }
 
-/** Runs the members figures against the PostgreSQL server at `postgresUrl`. */
-export async function membersBench(postgresUrl: string, progress: (line: string) => void): Promise<{ figures: object; targets: Array<{ name: string; value: number; limit: string; pass: boolean }> }> {
-  const name = `hearth_members_${randomBytes(5).toString("hex")}`;
-  await admin(postgresUrl, `create database ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+/** Runs the members figures in `databaseUrl`, an empty PostgreSQL database (see benchPostgres). */
+export async function membersBench(databaseUrl: string, progress: (line: string) => void): Promise<{ figures: object; targets: Array<{ name: string; value: number; limit: string; pass: boolean }> }> {
+  const database = await openDatabase({ databaseUrl, poolSize: 4 });
   try {
     await migrate(database.db);
     progress(`members: seeding ${MEMBERS} members and ${ACTIVITIES} activities`);
@@ -96,7 +80,6 @@ export async function membersBench(postgresUrl: string, progress: (line: string)
     };
   } finally {
     await database.close();
-    await admin(postgresUrl, `drop database if exists ${name} with (force)`);
   }
 }
 

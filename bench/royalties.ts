@@ -3,9 +3,7 @@
  * generated on the fly and streamed through the same import as a CSV upload (lines per second, peak
  * memory — flat when the import streams), then statements drafted for 10,000 creators.
  */
-import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import pg from "pg";
 import { openDatabase } from "../src/platform/db/index.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
 import { generateStatements, importSales } from "../src/modules/royalties/index.ts";
@@ -16,23 +14,9 @@ const LINES = Number(process.env.ROYALTIES_BENCH_LINES ?? 1_000_000);
 const CREATORS = 10_000;
 const TARGET_LINES_PER_SECOND = 20_000;
 
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Runs the royalties figures against the PostgreSQL server at `postgresUrl`. */
-export async function royaltiesBench(postgresUrl: string, progress: (line: string) => void): Promise<{ figures: object; targets: Array<{ name: string; value: number; limit: string; pass: boolean }> }> {
-  const name = `hearth_royalties_${randomBytes(5).toString("hex")}`;
-  await admin(postgresUrl, `create database ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+/** Runs the royalties figures in `databaseUrl`, an empty PostgreSQL database (see benchPostgres). */
+export async function royaltiesBench(databaseUrl: string, progress: (line: string) => void): Promise<{ figures: object; targets: Array<{ name: string; value: number; limit: string; pass: boolean }> }> {
+  const database = await openDatabase({ databaseUrl, poolSize: 4 });
   try {
     await migrate(database.db);
     progress(`royalties: seeding ${CREATORS} creators with a product and agreement each`);
@@ -93,6 +77,5 @@ export async function royaltiesBench(postgresUrl: string, progress: (line: strin
     };
   } finally {
     await database.close();
-    await admin(postgresUrl, `drop database if exists ${name} with (force)`);
   }
 }
