@@ -12,7 +12,6 @@ import { qaRoutes } from "./qa/index.ts";
 export async function conversationsRoutes(app: FastifyInstance): Promise<void> {
   await serveFiles(app, {
     "/qa-assets/qa.css": "src/modules/conversations/qa/assets/qa.css",
-    "/qa-assets/qa-similar.js": "src/modules/conversations/qa/assets/qa-similar.js",
     "/qa-assets/search-suggest.js": "src/modules/search/assets/search-suggest.js",
   });
   await app.register(searchRoutes);

@@ -423,9 +423,9 @@ for (const kind of DATABASE_KINDS) {
         assert.match(page.body, /enctype="multipart\/form-data"/);
         assert.match(page.body, /name="intent" value="draft"/);
         assert.match(page.body, /name="intent" value="submit"/);
-        assert.match(page.body, /<script src="\/assets\/ideas-similar.js" defer/);
+        assert.match(page.body, /<script src="\/assets\/similar-titles.js" defer/);
         assert.match(page.body, /id="similar-ideas" aria-live="polite"/);
-        const script = await t.app.inject({ url: "/assets/ideas-similar.js" });
+        const script = await t.app.inject({ url: "/assets/similar-titles.js" });
         assert.equal(script.statusCode, 200);
       });
 

@@ -290,7 +290,7 @@ export async function ideasPageRoutes(instance: FastifyInstance): Promise<void> 
       head: (
         <>
           <IdeasStylesheet />
-          <script src="/assets/ideas-similar.js" defer />
+          <script src="/assets/similar-titles.js" defer />
         </>
       ),
       status,

@@ -99,7 +99,7 @@ export async function qaPageRoutes(instance: FastifyInstance): Promise<void> {
       head: (
         <>
           <QaStylesheet />
-          <script src="/qa-assets/qa-similar.js" defer />
+          <script src="/assets/similar-titles.js" defer />
         </>
       ),
       status,

@@ -43,7 +43,7 @@ for (const kind of DATABASE_KINDS) {
     test("ask, answer and accept through the forms", async () => {
       const form = await get("/questions/new", asker);
       assert.equal(form.statusCode, 200);
-      assert.match(form.body, /qa-similar\.js/);
+      assert.match(form.body, /similar-titles\.js/);
       const invalid = await post("/questions", asker, { title: "", body: "Some body text here", language: "en", tags: "" });
       assert.equal(invalid.statusCode, 400);
       assert.match(invalid.body, /field-title-error/);

@@ -51,8 +51,8 @@ function SimilarIdeas(props: { ideaId: number | null; similar: SimilarIdea[] }) 
     <section class="panel idea-similar" aria-labelledby="similar-title">
       <h2 id="similar-title">{t("ideas.similar.title")}</h2>
       <p class="muted">{t("ideas.similar.hint")}</p>
-      {/* ideas-similar.js replaces this list while the title is typed; the region announces the change. */}
-      <div id="similar-ideas" aria-live="polite" data-exclude={props.ideaId ?? ""} data-none={t("ideas.similar.none")}>
+      {/* similar-titles.js replaces this list while the title is typed; the region announces the change. */}
+      <div id="similar-ideas" aria-live="polite" data-similar-source="/api/v1/ideas/similar" data-similar-input="field-title" data-exclude={props.ideaId ?? ""} data-none={t("ideas.similar.none")}>
         {props.similar.length === 0 ? (
           <p class="muted">{t("ideas.similar.none")}</p>
         ) : (

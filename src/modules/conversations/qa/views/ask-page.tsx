@@ -36,7 +36,7 @@ export function AskPage(props: {
           <h2 id="similar-heading" class="qa-similar__title">
             {t("qa.new.similar")}
           </h2>
-          <div id="similar-questions" aria-live="polite" data-none={t("qa.new.noSimilar")}>
+          <div id="similar-questions" aria-live="polite" data-similar-source="/api/v1/questions/similar" data-similar-input="field-title" data-none={t("qa.new.noSimilar")}>
             {props.similar.length === 0 ? (
               <p class="muted">{t("qa.new.noSimilar")}</p>
             ) : (
