@@ -6,18 +6,16 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createAccount } from "../../src/platform/auth/accounts.ts";
 import { aCategory, aProduct, gpxTrack } from "../../src/modules/conversations/community/test-support.ts";
-import { startBrowserSite } from "../helpers/browser-app.ts";
+import { startBrowserSite, SIGN_IN_LABELS, signInThroughForm, type SignInLabels } from "../helpers/browser-app.ts";
 import { screenshot } from "../helpers/chromium.ts";
 import type { TestApp } from "../helpers/app.ts";
 
 const PASSWORD = "a long and private passphrase";
 const HOSTILE = `<img src=x onerror=alert(1)><script>alert(2)</script>`;
 const TOPIC_TITLE = "איזה צבע למהדורה הבאה?";
-const HEBREW_SIGN_IN = { form: "כניסה", email: "כתובת דוא״ל", password: "סיסמה", submit: "כניסה" };
-const ENGLISH_SIGN_IN = { form: "Sign in", email: "Email address", password: "Password", submit: "Sign in" };
 
 describe("community conversations in the browser", () => {
   let t: TestApp;
@@ -48,25 +46,20 @@ describe("community conversations in the browser", () => {
     await close?.();
   });
 
-  async function signedIn(email: string, browserLocale: string, labels: typeof HEBREW_SIGN_IN): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: browserLocale });
-    const page = await context.newPage();
-    page.on("dialog", async (dialog) => {
-      dialogs.push(dialog.message());
-      await dialog.dismiss();
+  const signedIn = (email: string, browserLocale: string, labels: SignInLabels) =>
+    signInThroughForm(browser, baseUrl, { email, password: PASSWORD }, {
+      browserLocale,
+      labels,
+      onPage: (page) =>
+        page.on("dialog", async (dialog) => {
+          dialogs.push(dialog.message());
+          await dialog.dismiss();
+        }),
     });
-    await page.goto(`${baseUrl}/sign-in`);
-    const form = page.getByRole("form", { name: labels.form });
-    await form.getByLabel(labels.email).fill(email);
-    await form.getByLabel(labels.password).fill(PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), form.getByRole("button", { name: labels.submit }).click()]);
-    await page.waitForLoadState("load");
-    return { context, page };
-  }
 
   test("a Hebrew topic with a poll, a quoting reply and a vote; a review; a drawn route; no dialog fires", async () => {
     // 1. Yael starts a topic with a poll, in Hebrew.
-    const yael = await signedIn("yael@example.test", "he-IL", HEBREW_SIGN_IN);
+    const yael = await signedIn("yael@example.test", "he-IL", SIGN_IN_LABELS.he);
     const page = yael.page;
     await page.goto(`${baseUrl}/discussions/new`);
     assert.equal(await page.getAttribute("html", "dir"), "rtl");
@@ -85,7 +78,7 @@ describe("community conversations in the browser", () => {
     await yael.context.close();
 
     // 2. Avi quotes the opening post in a reply, then votes.
-    const avi = await signedIn("avi@example.test", "he-IL", HEBREW_SIGN_IN);
+    const avi = await signedIn("avi@example.test", "he-IL", SIGN_IN_LABELS.he);
     const second = avi.page;
     await second.goto(topicUrl);
     await second.getByRole("article", { name: "הודעה של יעל כהן" }).getByRole("link", { name: "ציטוט" }).click();
@@ -107,7 +100,7 @@ describe("community conversations in the browser", () => {
     await avi.context.close();
 
     // 3. Sam reviews the product in English.
-    const sam = await signedIn("sam@example.test", "en-GB", ENGLISH_SIGN_IN);
+    const sam = await signedIn("sam@example.test", "en-GB", SIGN_IN_LABELS.en);
     const third = sam.page;
     await third.goto(`${baseUrl}/products/${productId}/reviews`);
     assert.equal(await third.getAttribute("html", "dir"), "ltr");

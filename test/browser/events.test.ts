@@ -7,11 +7,11 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createAccount, grantRole } from "../../src/platform/auth/accounts.ts";
 import { checkInSignature } from "../../src/modules/events/service.ts";
 import { toLocalInput } from "../../src/modules/events/rules.ts";
-import { startBrowserSite, type BrowserApp } from "../helpers/browser-app.ts";
+import { startBrowserSite, type BrowserApp, SIGN_IN_LABELS, signInThroughForm, type SignInLabels } from "../helpers/browser-app.ts";
 import { screenshot } from "../helpers/chromium.ts";
 
 const PASSWORD = "a long and private passphrase";
@@ -34,20 +34,7 @@ describe("an event in the browser, from licence to check-in", () => {
     return createAccount(site.testApp.app.hearth.db, { email, name, password: PASSWORD, locale, verified: true, createdAt: new Date(Date.now() - 90 * DAY) });
   }
 
-  async function signedIn(email: string, browserLocale: string, labels: { form: string; email: string; password: string; submit: string }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: browserLocale });
-    const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/sign-in`);
-    const form = page.getByRole("form", { name: labels.form });
-    await form.getByLabel(labels.email).fill(email);
-    await form.getByLabel(labels.password).fill(PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), form.getByRole("button", { name: labels.submit }).click()]);
-    await page.waitForLoadState("load");
-    return { context, page };
-  }
-
-  const HEBREW_SIGN_IN = { form: "כניסה", email: "כתובת דוא״ל", password: "סיסמה", submit: "כניסה" };
-  const ENGLISH_SIGN_IN = { form: "Sign in", email: "Email address", password: "Password", submit: "Sign in" };
+  const signedIn = (email: string, browserLocale: string, labels: SignInLabels) => signInThroughForm(browser, site.baseUrl, { email, password: PASSWORD }, { browserLocale, labels });
 
   test("apply, approve, create in Hebrew, RSVP, check in with the ticket's link", async () => {
     const { db } = site.testApp.app.hearth;
@@ -61,7 +48,7 @@ describe("an event in the browser, from licence to check-in", () => {
     for (const guest of guests) await member(guest.email, guest.name, "he");
 
     // 1. The organiser applies for a licence.
-    const organiser = await signedIn("noa@example.test", "he-IL", HEBREW_SIGN_IN);
+    const organiser = await signedIn("noa@example.test", "he-IL", SIGN_IN_LABELS.he);
     const page = organiser.page;
     await page.goto(`${site.baseUrl}/events/licences`);
     assert.equal(await page.getAttribute("html", "dir"), "rtl");
@@ -76,7 +63,7 @@ describe("an event in the browser, from licence to check-in", () => {
     await screenshot(page, "events-1-licence-applied-he");
 
     // 2. The community manager approves it with conditions.
-    const manager = await signedIn("manager@example.test", "en-GB", ENGLISH_SIGN_IN);
+    const manager = await signedIn("manager@example.test", "en-GB", SIGN_IN_LABELS.en);
     const queue = manager.page;
     await queue.goto(`${site.baseUrl}/console/events`);
     assert.match(await queue.locator("main").innerText(), /שלוש שנים/);
@@ -120,7 +107,7 @@ describe("an event in the browser, from licence to check-in", () => {
 
     // 4. Two members RSVP; each gets a ticket with a QR code.
     for (const guest of guests) {
-      const visitor = await signedIn(guest.email, "he-IL", HEBREW_SIGN_IN);
+      const visitor = await signedIn(guest.email, "he-IL", SIGN_IN_LABELS.he);
       await visitor.page.goto(`${site.baseUrl}/events/${eventId}`);
       await visitor.page.getByRole("button", { name: "אני מגיע/ה" }).click();
       await visitor.page.getByText("נרשמת. נתראה שם!").waitFor();

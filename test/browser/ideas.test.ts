@@ -6,11 +6,11 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createAccount, grantRole } from "../../src/platform/auth/accounts.ts";
 import { writeSetting } from "../../src/platform/settings/index.ts";
 import { ideasSettings } from "../../src/modules/ideas/settings.ts";
-import { startBrowserSite, type BrowserApp } from "../helpers/browser-app.ts";
+import { startBrowserSite, type BrowserApp, SIGN_IN_LABELS, signInThroughForm, type SignInLabels } from "../helpers/browser-app.ts";
 import { screenshot } from "../helpers/chromium.ts";
 import type { TestSmtpServer } from "../helpers/smtp.ts";
 
@@ -48,21 +48,7 @@ describe("an idea in the browser, from submission to its first milestone", () =>
     return createAccount(site.testApp.app.hearth.db, { email, name, password: PASSWORD, locale, verified: true });
   }
 
-  /** A new browser context signed in through the sign-in form; `labels` are the form's words in the browser's language. */
-  async function signedIn(email: string, browserLocale: string, labels: { form: string; email: string; password: string; submit: string }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: browserLocale });
-    const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/sign-in`);
-    const form = page.getByRole("form", { name: labels.form });
-    await form.getByLabel(labels.email).fill(email);
-    await form.getByLabel(labels.password).fill(PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), form.getByRole("button", { name: labels.submit }).click()]);
-    await page.waitForLoadState("load");
-    return { context, page };
-  }
-
-  const HEBREW_SIGN_IN = { form: "כניסה", email: "כתובת דוא״ל", password: "סיסמה", submit: "כניסה" };
-  const ENGLISH_SIGN_IN = { form: "Sign in", email: "Email address", password: "Password", submit: "Sign in" };
+  const signedIn = (email: string, browserLocale: string, labels: SignInLabels) => signInThroughForm(browser, site.baseUrl, { email, password: PASSWORD }, { browserLocale, labels });
 
   test("a Hebrew idea is approved, supported by three members and reaches its first milestone", async () => {
     const { db } = site.testApp.app.hearth;
@@ -75,7 +61,7 @@ describe("an idea in the browser, from submission to its first milestone", () =>
     for (const [index, email] of supporters.entries()) await member(email, names[index] ?? email, "he");
 
     // 1. The creator submits the idea in Hebrew.
-    const creator = await signedIn(creatorEmail, "he-IL", HEBREW_SIGN_IN);
+    const creator = await signedIn(creatorEmail, "he-IL", SIGN_IN_LABELS.he);
     const creatorPage = creator.page;
     await creatorPage.goto(`${site.baseUrl}/ideas/new`);
     assert.equal(await creatorPage.getAttribute("html", "dir"), "rtl");
@@ -99,7 +85,7 @@ describe("an idea in the browser, from submission to its first milestone", () =>
     assert.deepEqual(submitted, { state: "in_moderation", language: "he", title: TITLE });
 
     // 2. A moderator approves it from the console's queue.
-    const moderator = await signedIn("moderator@example.test", "en-GB", ENGLISH_SIGN_IN);
+    const moderator = await signedIn("moderator@example.test", "en-GB", SIGN_IN_LABELS.en);
     const queue = moderator.page;
     await queue.goto(`${site.baseUrl}/console/ideas/moderation`);
     const submission = queue.getByRole("article", { name: new RegExp(TITLE) });
@@ -120,7 +106,7 @@ describe("an idea in the browser, from submission to its first milestone", () =>
     // 3. Three members support it; the first milestone (3) falls with the third.
     const ideaUrl = `${site.baseUrl}/ideas/${ideaId}`;
     for (const [index, email] of supporters.entries()) {
-      const supporter = await signedIn(email, "he-IL", HEBREW_SIGN_IN);
+      const supporter = await signedIn(email, "he-IL", SIGN_IN_LABELS.he);
       const page = supporter.page;
       await page.goto(ideaUrl);
       assert.match(await page.locator("main").innerText(), new RegExp(`${index} מתוך 3 תומכים`), "the bar counts the supporters so far");

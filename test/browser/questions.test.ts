@@ -5,11 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createAccount, grantRole } from "../../src/platform/auth/accounts.ts";
 import type { Actor } from "../../src/platform/auth/permissions.ts";
 import { askQuestion, answerQuestion } from "../../src/modules/conversations/qa/service.ts";
-import { startBrowserSite, type BrowserApp } from "../helpers/browser-app.ts";
+import { startBrowserSite, type BrowserApp, SIGN_IN_LABELS, signInThroughForm, type SignInLabels } from "../helpers/browser-app.ts";
 import { screenshot } from "../helpers/chromium.ts";
 import { HOSTILE } from "../../src/modules/conversations/qa/test-support.ts";
 
@@ -17,9 +17,6 @@ const PASSWORD = "a long and private passphrase";
 const TITLE = "چطور با زودپز برقی برنج قهوه‌ای بپزم؟";
 const BODY = "تازه زودپز خریده‌ام. برنج قهوه‌ای یا خیلی سفت می‌شود یا ته می‌گیرد. چقدر آب و چند دقیقه لازم است؟";
 const ANSWER = "برای هر پیمانه برنج قهوه‌ای یک و ربع پیمانه آب بریزید، ۲۲ دقیقه روی فشار بالا بگذارید و بعد ده دقیقه صبر کنید تا فشار خودش آزاد شود.";
-
-const PERSIAN_SIGN_IN = { form: "ورود", email: "نشانی ایمیل", password: "گذرواژه", submit: "ورود" };
-const ENGLISH_SIGN_IN = { form: "Sign in", email: "Email address", password: "Password", submit: "Sign in" };
 
 describe("Q&A in the browser", () => {
   let site: BrowserApp;
@@ -40,18 +37,8 @@ describe("Q&A in the browser", () => {
     return id;
   }
 
-  async function signedIn(email: string, browserLocale: string, labels: typeof PERSIAN_SIGN_IN): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: browserLocale });
-    const page = await context.newPage();
-    page.on("dialog", (dialog) => assert.fail(`a dialog fired: ${dialog.message()}`));
-    await page.goto(`${site.baseUrl}/sign-in`);
-    const form = page.getByRole("form", { name: labels.form });
-    await form.getByLabel(labels.email).fill(email);
-    await form.getByLabel(labels.password).fill(PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), form.getByRole("button", { name: labels.submit }).click()]);
-    await page.waitForLoadState("load");
-    return { context, page };
-  }
+  const signedIn = (email: string, browserLocale: string, labels: SignInLabels) =>
+    signInThroughForm(browser, site.baseUrl, { email, password: PASSWORD }, { browserLocale, labels, onPage: (page) => page.on("dialog", (dialog) => assert.fail(`a dialog fired: ${dialog.message()}`)) });
 
   test("a newcomer asks in Persian, a member answers, the asker accepts", async () => {
     const { db } = site.testApp.app.hearth;
@@ -62,7 +49,7 @@ describe("Q&A in the browser", () => {
     await grantRole(db, await member("moderator@example.test", "Morgan Moderator", "en", 30), "moderator");
 
     // 1. The newcomer asks; similar questions are offered while typing; the first post waits for approval.
-    const asker = await signedIn("sara@example.test", "fa-IR", PERSIAN_SIGN_IN);
+    const asker = await signedIn("sara@example.test", "fa-IR", SIGN_IN_LABELS.fa);
     const page = asker.page;
     await page.goto(`${site.baseUrl}/questions/new`);
     assert.equal(await page.getAttribute("html", "dir"), "rtl");
@@ -80,7 +67,7 @@ describe("Q&A in the browser", () => {
     await screenshot(page, "questions-1-asked-pending-fa");
 
     // 2. A moderator approves it from the console.
-    const moderator = await signedIn("moderator@example.test", "en-GB", ENGLISH_SIGN_IN);
+    const moderator = await signedIn("moderator@example.test", "en-GB", SIGN_IN_LABELS.en);
     await moderator.page.goto(`${site.baseUrl}/console/moderation`);
     const item = moderator.page.locator("li.moderation-case", { hasText: TITLE });
     assert.ok(await item.isVisible(), "the question is in the moderation queue");
@@ -90,7 +77,7 @@ describe("Q&A in the browser", () => {
     await moderator.context.close();
 
     // 3. A member answers.
-    const helper = await signedIn("reza@example.test", "fa-IR", PERSIAN_SIGN_IN);
+    const helper = await signedIn("reza@example.test", "fa-IR", SIGN_IN_LABELS.fa);
     await helper.page.goto(`${site.baseUrl}/questions/${questionId}`);
     await helper.page.getByRole("textbox", { name: "پاسخ شما", exact: true }).fill(ANSWER);
     await helper.page.getByRole("button", { name: "فرستادن پاسخ" }).click();

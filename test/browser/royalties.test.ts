@@ -6,11 +6,11 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createAccount, grantRole } from "../../src/platform/auth/accounts.ts";
 import { createAgreement } from "../../src/modules/royalties/index.ts";
 import { testActor, testProduct } from "../../src/modules/royalties/test-support.ts";
-import { startBrowserSite, type BrowserApp } from "../helpers/browser-app.ts";
+import { startBrowserSite, type BrowserApp, SIGN_IN_LABELS, signInThroughForm } from "../helpers/browser-app.ts";
 import { screenshot } from "../helpers/chromium.ts";
 
 const PASSWORD = "a long and private passphrase";
@@ -28,16 +28,8 @@ describe("royalties in the browser, from a sales file to the creator's statement
     await close?.();
   });
 
-  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: "en-GB", acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/sign-in`);
-    const form = page.getByRole("form", { name: "Sign in" });
-    await form.getByLabel("Email address").fill(email);
-    await form.getByLabel("Password").fill(PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), form.getByRole("button", { name: "Sign in" }).click()]);
-    return { context, page };
-  }
+  const signedIn = (email: string) =>
+    signInThroughForm(browser, site.baseUrl, { email, password: PASSWORD }, { browserLocale: "en-GB", labels: SIGN_IN_LABELS.en, contextOptions: { acceptDownloads: true } });
 
   test("finance imports sales and approves a statement; the creator reads and downloads it", async () => {
     const { db } = site.testApp.app.hearth;

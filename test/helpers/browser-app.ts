@@ -6,7 +6,7 @@ import type { Config } from "../../src/platform/config.ts";
 import type { DatabaseKind } from "../../src/platform/db/index.ts";
 import { startWorker } from "../../src/platform/jobs/index.ts";
 import { startTestApp, type TestApp } from "./app.ts";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { launchBrowser } from "./chromium.ts";
 import { freePort } from "./ports.ts";
 import { startSmtpServer, type TestSmtpServer } from "./smtp.ts";
@@ -70,4 +70,40 @@ export async function startBrowserSite(): Promise<BrowserSite> {
       await smtp.close();
     },
   };
+}
+
+/** The sign-in form's accessible words in each language, for finding it as a person would. */
+export interface SignInLabels {
+  form: string;
+  email: string;
+  password: string;
+  submit: string;
+}
+
+export const SIGN_IN_LABELS = {
+  en: { form: "Sign in", email: "Email address", password: "Password", submit: "Sign in" },
+  fa: { form: "ورود", email: "نشانی ایمیل", password: "گذرواژه", submit: "ورود" },
+  he: { form: "כניסה", email: "כתובת דוא״ל", password: "סיסמה", submit: "כניסה" },
+} satisfies Record<string, SignInLabels>;
+
+/**
+ * A new browser context signed in through the sign-in form. `onPage` sees the page before anything
+ * loads in it (to watch for dialogs, say).
+ */
+export async function signInThroughForm(
+  browser: Browser,
+  baseUrl: string,
+  account: { email: string; password: string },
+  options: { browserLocale: string; labels: SignInLabels; contextOptions?: BrowserContextOptions; onPage?: (page: Page) => void },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...options.contextOptions, locale: options.browserLocale });
+  const page = await context.newPage();
+  options.onPage?.(page);
+  await page.goto(`${baseUrl}/sign-in`);
+  const form = page.getByRole("form", { name: options.labels.form });
+  await form.getByLabel(options.labels.email).fill(account.email);
+  await form.getByLabel(options.labels.password).fill(account.password);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), form.getByRole("button", { name: options.labels.submit }).click()]);
+  await page.waitForLoadState("load");
+  return { context, page };
 }
