@@ -64,8 +64,9 @@ export function reachesMilestone(settings: IdeasSettings, idea: Pick<IdeaRow, "s
  * transaction), announces each once, and sends the idea to review when the last one is reached.
  */
 export async function recordMilestones(tx: Tx, settings: IdeasSettings, idea: IdeaRow, now: Date): Promise<void> {
-  if (!reachesMilestone(settings, idea, now) || !idea.published_at) return;
+  if (!idea.published_at || idea.state !== "open") return;
   const reached = recordReached(settings.milestones, idea.published_at, idea.milestones_reached_at, idea.verified_supporters, now);
+  if (reached.length === idea.milestones_reached_at.length) return;
   const complete = milestoneProgress(settings.milestones, idea.published_at, reached).next === null;
   const period = complete ? reviewPeriodFor(settings.review, now) : null;
   await tx

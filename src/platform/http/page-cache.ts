@@ -24,7 +24,7 @@ interface CachedPage {
 }
 
 /** The coding to answer with: brotli, else gzip, else none (quality values other than 0 count as accepted). */
-export function preferredCoding(acceptEncoding: string | undefined): Coding {
+function preferredCoding(acceptEncoding: string | undefined): Coding {
   if (!acceptEncoding) return "identity";
   const accepted = new Set(
     acceptEncoding
