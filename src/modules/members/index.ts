@@ -10,3 +10,5 @@ import "./jobs.ts";
 export { membersRoutes } from "./routes.tsx";
 export { recomputeMembers } from "./recompute.ts";
 export { ABILITIES, FLAG_WEIGHTS, hasAbility, type Ability, type TrustLevel } from "./rules.ts";
+export { addProfileSection, type ProfileSection, type ProfileSectionContext } from "./profile-sections.ts";
+export { memberHasAbility, trustLevelOf } from "./trust.ts";

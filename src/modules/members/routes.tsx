@@ -19,6 +19,7 @@ import { membersConsoleRoutes } from "./console.tsx";
 import { deleteMemberAccount, exportMemberData } from "./data-rights.ts";
 import { activityTypeName } from "./explain.ts";
 import { canSeePrivate } from "./policy.ts";
+import { loadProfileSections } from "./profile-sections.ts";
 import { MemberJson, MemberSummaryJson, presentMember, presentSummary } from "./presenters.ts";
 import { STAGES, type Stage } from "./rules.ts";
 import { membersSettings } from "./settings.ts";
@@ -158,7 +159,8 @@ export async function membersRoutes(instance: FastifyInstance): Promise<void> {
   app.get("/members/:id", { schema: { params: IdParams } }, async (request, reply) => {
     const { row, own, json } = await visibleMember(request, request.params.id);
     const grants = can(request.actor, "members.manage") && row.stage !== null ? { ambassador: row.ambassador === true, leader: row.trust_granted === 4 } : null;
-    return sendPage(request, reply, <ProfilePage member={json} own={own} activityNames={activityNames(request.t, request.locale, row)} grants={grants} />, { title: row.name });
+    const sections = await loadProfileSections({ db, accountId: row.id, viewer: request.actor ?? null, private: json.private !== undefined });
+    return sendPage(request, reply, <ProfilePage member={json} own={own} activityNames={activityNames(request.t, request.locale, row)} grants={grants} sections={sections} />, { title: row.name });
   });
 
   const showProfileForm = async (request: FastifyRequest, reply: FastifyReply, values: ProfileFormValues, errors: FieldErrors | null) => {

@@ -1,4 +1,5 @@
 /** The members' pages: a profile with its stage, level and path, the directory, the profile form and the data page. */
+import type { ComponentChild } from "preact";
 import { Button, EmptyState, Field, Form, LinkButton, PageHeader, Pagination, Table } from "../../../platform/web/components.tsx";
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { usePage } from "../../../platform/web/page-context.ts";
@@ -28,7 +29,7 @@ export function StageName(props: { stage: string }) {
 }
 
 /** /members/:id — who the member is, where they stand and, for themselves, what is next. */
-export function ProfilePage(props: { member: MemberJsonValue; own: boolean; activityNames: Record<string, string>; grants: { ambassador: boolean; leader: boolean } | null }) {
+export function ProfilePage(props: { member: MemberJsonValue; own: boolean; activityNames: Record<string, string>; grants: { ambassador: boolean; leader: boolean } | null; sections: ComponentChild[] }) {
   const { t, formatNumber, formatDate } = usePage();
   const m = props.member;
   const initial = [...m.name.trim()][0]?.toUpperCase() ?? "?";
@@ -149,6 +150,7 @@ export function ProfilePage(props: { member: MemberJsonValue; own: boolean; acti
           </ul>
         </section>
       ) : null}
+      {props.sections}
     </>
   );
 }
