@@ -73,9 +73,10 @@ function withRatio(result: LoadResult, baselineReqPerSec: number): WithRatio {
   return { ...result, ratioToBaseline: Number((result.reqPerSec / baselineReqPerSec).toPrecision(3)) };
 }
 
-async function helloWorldRun(label: string, settings: LoadSettings): Promise<LoadResult> {
-  progress(`${label}: hello-world baseline`);
-  const hello = await startChild<{ port: number }>(join(import.meta.dirname, "hello-server.ts"), {});
+/** The hello-world baseline, served by as many processes as Hearth is in the run it is compared with. */
+async function helloWorldRun(label: string, settings: LoadSettings, processes = 1): Promise<LoadResult> {
+  progress(`${label}: hello-world baseline (${processes} process${processes === 1 ? "" : "es"})`);
+  const hello = await startChild<{ port: number }>(join(import.meta.dirname, "hello-server.ts"), { BENCH_PROCESSES: String(processes) });
   try {
     return await measure(`http://127.0.0.1:${hello.ready.port}`, helloWorld, settings);
   } finally {
@@ -102,10 +103,11 @@ async function hearthRuns(label: string, env: Record<string, string>, settings: 
 
 /** The hello-world baseline, Hearth's runs on the demo community, then (given the database's URL) the ideas runs, then the baseline again. */
 async function runDatabase(label: string, env: Record<string, string>, settings: LoadSettings, ideasDatabaseUrl?: string): Promise<DatabaseRun> {
-  const before = await helloWorldRun(label, settings);
+  const processes = Number(env.WEB_CONCURRENCY ?? 1);
+  const before = await helloWorldRun(label, settings, processes);
   const runs = await hearthRuns(label, env, settings);
   const ideas = ideasDatabaseUrl ? await ideasRuns(label, env, settings, ideasDatabaseUrl, progress) : undefined;
-  const after = await helloWorldRun(label, settings);
+  const after = await helloWorldRun(label, settings, processes);
   const mean = Math.round((before.reqPerSec + after.reqPerSec) / 2);
   return {
     baseline: { before, after, meanReqPerSec: mean },
@@ -147,8 +149,8 @@ function targets(postgres: DatabaseRun, coldStart: ColdStart, connections: numbe
 }
 
 /** The core figures: the site and the ideas on PostgreSQL, the site on PGlite, cold start and idle memory. */
-async function coreRuns(postgres: Awaited<ReturnType<typeof benchPostgres>>, settings: LoadSettings, common: Record<string, string>, workDir: string) {
-  const onPostgres = await runDatabase("postgres", { ...common, DATABASE_URL: postgres.url, HEARTH_DATA_DIR: join(workDir, "postgres") }, settings, postgres.url);
+async function coreRuns(postgres: Awaited<ReturnType<typeof benchPostgres>>, settings: LoadSettings, common: Record<string, string>, workDir: string, webConcurrency: number) {
+  const onPostgres = await runDatabase("postgres", { ...common, WEB_CONCURRENCY: String(webConcurrency), DATABASE_URL: postgres.url, HEARTH_DATA_DIR: join(workDir, "postgres") }, settings, postgres.url);
   const pgliteDir = join(workDir, "pglite");
   const onPglite = await runDatabase("pglite", { ...common, DATABASE_URL: "", HEARTH_DATA_DIR: pgliteDir }, settings);
   progress("cold start on PGlite (migrated, demo loaded)");
@@ -160,6 +162,7 @@ async function main(): Promise<void> {
   const parts = selectedParts();
   const settings: LoadSettings = { connections: setting("BENCH_CONNECTIONS", 50), seconds: setting("BENCH_SECONDS", 5), warmupSeconds: 1 };
   const logLevel = process.env.LOG_LEVEL || "info";
+  const webConcurrency = setting("BENCH_WEB_CONCURRENCY", cpus().length);
   // TRUST_PROXY as behind a reverse proxy: each sign-in comes from its own X-Forwarded-For address.
   const common = { LOG_LEVEL: logLevel, PORT: "0", HOST: "127.0.0.1", HEARTH_DEMO: "true", TRUST_PROXY: "true" };
   const workDir = mkdtempSync(join(tmpdir(), "hearth-bench-"));
@@ -167,7 +170,7 @@ async function main(): Promise<void> {
   progress("preparing PostgreSQL");
   const postgres = await benchPostgres();
   try {
-    const core = parts.has("core") ? await coreRuns(postgres, settings, common, workDir) : undefined;
+    const core = parts.has("core") ? await coreRuns(postgres, settings, common, workDir, webConcurrency) : undefined;
     const modules: Record<string, { figures: object; targets: Check[] }> = {};
     if (parts.has("conversations")) {
       progress("conversations: search and the question page");
@@ -178,13 +181,14 @@ async function main(): Promise<void> {
     const report = {
       startedAt,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version },
-      settings: { ...settings, logLevel, postgres: postgres.source, parts: [...parts] },
+      settings: { ...settings, logLevel, webConcurrency, postgres: postgres.source, parts: [...parts] },
       ...(core ? { postgres: core.postgres, pglite: core.pglite, coldStart: core.coldStart } : {}),
       ...Object.fromEntries(Object.entries(modules).map(([name, result]) => [name, result.figures])),
       targets: [...(core?.targets ?? []), ...Object.values(modules).flatMap((result) => result.targets)],
       notes: [
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
         "The baseline is a bare Fastify hello-world in its own process, measured just before and just after Hearth on each database; ratios are to the mean of the two.",
+        "On PostgreSQL, Hearth runs as deployed there: WEB_CONCURRENCY HTTP processes sharing the port (one per core unless BENCH_WEB_CONCURRENCY says otherwise), and its hello-world baseline runs in as many processes (node:cluster both). On PGlite both run in one process.",
         "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
         "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address (TRUST_PROXY on, as behind a reverse proxy); success is a 303. Its cost is the scrypt password check.",
         "Cold start: the start script's command (node with its flags on the built dist/main.js; HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",

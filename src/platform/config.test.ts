@@ -26,6 +26,9 @@ describe("configuration", () => {
     ["SESSION_SECRET", "short"],
     ["LOG_LEVEL", "loud"],
     ["HEARTH_WORKER", "perhaps"],
+    ["WEB_CONCURRENCY", "0"],
+    ["WEB_CONCURRENCY", "two"],
+    ["WEB_CONCURRENCY", "2"],
   ] as const) {
     test(`a bad ${variable} (${value}) stops start-up with a message naming it`, () => {
       assert.throws(

@@ -23,6 +23,11 @@ export interface Config {
   worker: boolean;
   /** Load demo data when the database is empty. */
   demoOnEmpty: boolean;
+  /**
+   * HTTP processes sharing the port (WEB_CONCURRENCY, as Heroku and others name it): one per core
+   * on PostgreSQL; the embedded database serves a single process.
+   */
+  webConcurrency: number;
   /** Trust X-Forwarded-* headers (only behind a reverse proxy that sets them); off by default so clients cannot fake their address. */
   trustProxy: boolean;
 }
@@ -69,6 +74,17 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function readWebConcurrency(env: Env, databaseUrl: string | undefined): number {
+  const raw = env.WEB_CONCURRENCY || "1";
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 64) {
+    throw new ConfigError("WEB_CONCURRENCY", `must be a whole number from 1 to 64, got "${raw}"`);
+  }
+  if (Number(raw) > 1 && !databaseUrl) {
+    throw new ConfigError("WEB_CONCURRENCY", "above 1 needs PostgreSQL (DATABASE_URL): the embedded database serves one process");
+  }
+  return Number(raw);
+}
+
 /** The secret that signs cookies and links: from SESSION_SECRET, else generated once and kept in the data dir. */
 function readSessionSecret(env: Env, dataDir: string): string {
   const raw = env.SESSION_SECRET;
@@ -110,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     worker: readBoolean(env, "HEARTH_WORKER", true),
     demoOnEmpty: readBoolean(env, "HEARTH_DEMO", true),
+    webConcurrency: readWebConcurrency(env, databaseUrl),
     trustProxy: readBoolean(env, "TRUST_PROXY", false),
   };
 }
