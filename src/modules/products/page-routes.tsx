@@ -10,7 +10,7 @@ import { sendPage } from "../../platform/web/render.tsx";
 import { listProducts, productDetail, productOfIdea } from "./store.ts";
 import { ProductListPage, ProductPage } from "./views/pages.tsx";
 
-addSiteNav({ href: "/products", labelKey: "products.nav", order: 150 });
+addSiteNav({ href: "/products", labelKey: "products.nav", order: 150, more: true });
 
 const PAGE_SIZE = 24;
 

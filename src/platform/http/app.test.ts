@@ -20,6 +20,17 @@ for (const kind of DATABASE_KINDS) {
       assert.match(response.body, /<html lang="he" dir="rtl">/);
     });
 
+    test("the header lists the main places in the bar and the rest under a More disclosure, marking where the visitor is", async () => {
+      const response = await t.app.inject({ url: "/creations", headers: { "accept-language": "en" } });
+      const header = /<header class="site-header">[\s\S]*<\/header>/.exec(response.body)?.[0] ?? "";
+      const more = /<li class="site-nav__more">[\s\S]*?<\/details>/.exec(header)?.[0] ?? "";
+      assert.match(header, /<a href="\/ideas"[^>]*>Ideas<\/a>/);
+      assert.doesNotMatch(more, /href="\/ideas"/);
+      assert.match(more, /<summary class="site-nav__more-toggle site-nav__more-toggle--here">More<\/summary>/);
+      assert.match(more, /<a href="\/creations" aria-current="page">Creations<\/a>/);
+      assert.match(more, /<a href="\/products">Products<\/a>/);
+    });
+
     test("every answer carries the security headers, errors included", async () => {
       for (const url of ["/", "/no/such/page", "/api/v1/me"]) {
         const response = await t.app.inject({ url });

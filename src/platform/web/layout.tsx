@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { LOCALES } from "../i18n/index.ts";
 import { Form } from "./components.tsx";
-import { siteNav } from "./navigation.ts";
+import { siteNav, type NavItem } from "./navigation.ts";
 import { usePage } from "./page-context.ts";
 
 export interface LayoutProps {
@@ -44,6 +44,37 @@ function LanguageSwitcher() {
 /** "page" when path is href or below it, for aria-current. */
 function currentFor(path: string, href: string): "page" | undefined {
   return path === href || path.startsWith(href + "/") ? "page" : undefined;
+}
+
+function NavLink(props: { item: NavItem }) {
+  const { t, path } = usePage();
+  return (
+    <li>
+      <a href={props.item.href} aria-current={currentFor(path, props.item.href)}>
+        {t(props.item.labelKey)}
+      </a>
+    </li>
+  );
+}
+
+/** The header's less visited places, behind a disclosure that works without script. */
+function MoreNav() {
+  const { t, path } = usePage();
+  const items = siteNav().filter((item) => item.more);
+  if (items.length === 0) return null;
+  const here = items.some((item) => currentFor(path, item.href));
+  return (
+    <li class="site-nav__more">
+      <details>
+        <summary class={here ? "site-nav__more-toggle site-nav__more-toggle--here" : "site-nav__more-toggle"}>{t("layout.more")}</summary>
+        <ul>
+          {items.map((item) => (
+            <NavLink item={item} />
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
 }
 
 function AccountMenu() {
@@ -141,13 +172,12 @@ export function Layout(props: LayoutProps) {
               <div class="site-menu__panel">
                 <nav aria-label={t("layout.mainNavigation")} class="site-nav">
                   <ul>
-                    {siteNav().map((item) => (
-                      <li>
-                        <a href={item.href} aria-current={currentFor(path, item.href)}>
-                          {t(item.labelKey)}
-                        </a>
-                      </li>
-                    ))}
+                    {siteNav()
+                      .filter((item) => !item.more)
+                      .map((item) => (
+                        <NavLink item={item} />
+                      ))}
+                    <MoreNav />
                   </ul>
                 </nav>
                 <AccountMenu />

@@ -6,6 +6,8 @@ export interface NavItem {
   href: string;
   labelKey: string;
   order: number;
+  /** Listed under "More" in the site header, so the bar keeps to the places most visits go. */
+  more?: boolean;
 }
 
 export interface ConsoleNavItem extends NavItem {

@@ -13,7 +13,7 @@ import { CommunityStylesheet } from "../views/shared.tsx";
 import { CREATION_SORTS, listCreations, loadCollection, loadCreation, productChoices } from "./queries.ts";
 import { collectCreation, COLLECTION_NAME_MAX, CREATION_MAX, CREATION_TITLE_MAX, createCreation, creationUrl, featureCreation, likeCreation, madeThisToo, MAX_IMAGES_PER_CREATION, unlikeCreation } from "./service.ts";
 
-addSiteNav({ href: "/creations", labelKey: "community.nav.creations", order: 130 });
+addSiteNav({ href: "/creations", labelKey: "community.nav.creations", order: 130, more: true });
 
 const PAGE_SIZE = 24;
 const GalleryQuery = Type.Object({ sort: Type.Optional(Type.Enum([...CREATION_SORTS])), tag: Type.Optional(Type.String({ maxLength: 30 })), page: Type.Optional(PageQuery) });

@@ -15,7 +15,7 @@ import { CritiqueConsolePage, CritiqueListPage, CritiquePage, CritiqueSummaryPag
 import { CommunityStylesheet } from "../views/shared.tsx";
 import { answerPreview, ANSWER_MAX, createPreview, critiqueUrl, PREVIEW_MAX, PREVIEW_TITLE_MAX, summarizePreview } from "./service.ts";
 
-addSiteNav({ href: "/critique", labelKey: "community.nav.critique", order: 140 });
+addSiteNav({ href: "/critique", labelKey: "community.nav.critique", order: 140, more: true });
 addConsoleNav({ href: "/console/critique", labelKey: "community.critique.console.nav", order: 300, action: "critique.manage" });
 addConsoleNav({ href: "/console/reviews/purchases", labelKey: "community.purchases.nav", order: 310, action: "reviews.import" });
 
