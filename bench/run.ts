@@ -162,7 +162,9 @@ async function main(): Promise<void> {
   const parts = selectedParts();
   const settings: LoadSettings = { connections: setting("BENCH_CONNECTIONS", 50), seconds: setting("BENCH_SECONDS", 5), warmupSeconds: 1 };
   const logLevel = process.env.LOG_LEVEL || "info";
-  const webConcurrency = setting("BENCH_WEB_CONCURRENCY", cpus().length);
+  // One process: on two cores, two processes served both the hello-world and Hearth at about half the
+  // rate, the load generator needing a core of its own. More cores would call for more.
+  const webConcurrency = setting("BENCH_WEB_CONCURRENCY", 1);
   // TRUST_PROXY as behind a reverse proxy: each sign-in comes from its own X-Forwarded-For address.
   const common = { LOG_LEVEL: logLevel, PORT: "0", HOST: "127.0.0.1", HEARTH_DEMO: "true", TRUST_PROXY: "true" };
   const workDir = mkdtempSync(join(tmpdir(), "hearth-bench-"));
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
       notes: [
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
         "The baseline is a bare Fastify hello-world in its own process, measured just before and just after Hearth on each database; ratios are to the mean of the two.",
-        "On PostgreSQL, Hearth runs as deployed there: WEB_CONCURRENCY HTTP processes sharing the port (one per core unless BENCH_WEB_CONCURRENCY says otherwise), and its hello-world baseline runs in as many processes (node:cluster both). On PGlite both run in one process.",
+        "On PostgreSQL, Hearth runs in BENCH_WEB_CONCURRENCY HTTP processes sharing the port (WEB_CONCURRENCY, default 1), and its hello-world baseline runs in as many processes (node:cluster both). On PGlite both run in one process.",
         "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
         "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address (TRUST_PROXY on, as behind a reverse proxy); success is a 303. Its cost is the scrypt password check.",
         "Cold start: the start script's command (node with its flags on the built dist/main.js; HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",
