@@ -2,15 +2,18 @@
  * A member-run event in a real browser against a listening Hearth: a member applies for a licence in
  * Hebrew → the community manager approves it with conditions in the console → the organiser creates an
  * event in Hebrew in Jerusalem's time zone → two members RSVP and get tickets → the organiser opens a
- * ticket's signed check-in link (what its QR code holds) and checks the attendee in. Screenshots are
- * kept as test artefacts.
+ * ticket's signed check-in link (what its QR code holds) and checks the attendee in → after the event
+ * the attendee answers the survey and adds a photo, and the organiser reads the results. Screenshots
+ * are kept as test artefacts.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
+import sharp from "sharp";
 import { createAccount, grantRole } from "../../src/platform/auth/accounts.ts";
 import { checkInSignature } from "../../src/modules/events/service.ts";
 import { toLocalInput } from "../../src/modules/events/rules.ts";
+import { giveTrustLevel } from "../../src/modules/events/testing.ts";
 import { startBrowserSite, type BrowserApp, SIGN_IN_LABELS, signInThroughForm, type SignInLabels } from "../helpers/browser-app.ts";
 import { screenshot } from "../helpers/chromium.ts";
 
@@ -39,6 +42,8 @@ describe("an event in the browser, from licence to check-in", () => {
   test("apply, approve, create in Hebrew, RSVP, check in with the ticket's link", async () => {
     const { db } = site.testApp.app.hearth;
     const organiserId = await member("noa@example.test", "נועה לוי", "he");
+    // Applying for a licence needs trust level 2 (stored by the members module).
+    await giveTrustLevel(db, organiserId, 2);
     const managerId = await member("manager@example.test", "Morgan Manager", "en");
     await grantRole(db, managerId, "community_manager");
     const guests = [
@@ -135,6 +140,31 @@ describe("an event in the browser, from licence to check-in", () => {
     assert.equal(await page.locator(".events-map svg circle").count(), 1);
     assert.match(await page.locator("main").innerText(), new RegExp(TITLE));
     await screenshot(page, "events-7-list-he");
+
+    // 7. After the event: the checked-in guest answers the survey and adds a photo; the organiser sees the results.
+    await db.updateTable("events").set({ starts_at: new Date(Date.now() - 3 * 3_600_000), ends_at: new Date(Date.now() - 3_600_000) }).where("id", "=", eventId).execute();
+    const guest = await signedIn("avi@example.test", "he-IL", SIGN_IN_LABELS.he);
+    await guest.page.goto(`${site.baseUrl}/events/${eventId}`);
+    const survey = guest.page.getByRole("form", { name: "איך היה?" });
+    await survey.getByRole("combobox", { name: "הדירוג שלך (5 הכי טוב)" }).selectOption("4");
+    await survey.getByRole("textbox", { name: "מה היה הכי טוב?" }).fill("ההדגמות והאנשים.");
+    await survey.getByRole("textbox", { name: "מה כדאי לשפר בפעם הבאה?" }).fill("חדר גדול יותר.");
+    await survey.getByRole("button", { name: "שליחת משוב" }).click();
+    await guest.page.getByText("תודה על המשוב.").waitFor();
+    const upload = guest.page.getByRole("form", { name: "הוספת תמונות" });
+    const picture = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 230, g: 150, b: 60 } } }).jpeg().toBuffer();
+    await upload.getByLabel("הוספת תמונות").setInputFiles({ name: "evening.jpg", mimeType: "image/jpeg", buffer: picture });
+    await upload.getByRole("button", { name: "העלאה" }).click();
+    await guest.page.getByText("התמונות שלך נוספו.").waitFor();
+    assert.equal(await guest.page.locator(".event-gallery img").count(), 1);
+    await screenshot(guest.page, "events-8-after-he");
+    await guest.context.close();
+    await page.goto(`${site.baseUrl}/events/${eventId}`);
+    const results = await page.locator(".event-after").innerText();
+    assert.match(results, /חדר גדול יותר\./);
+    assert.match(results, /לא הגיעו\s*1/);
+    await screenshot(page, "events-9-results-he");
+
     await organiser.context.close();
   });
 });

@@ -3,7 +3,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type, type Static } from "typebox";
 import type { Actor } from "../../platform/auth/permissions.ts";
 import { Id, IdParams, Text } from "../../platform/console/schemas.ts";
-import { notFound, unauthorized } from "../../platform/errors.ts";
+import { forbidden, notFound, unauthorized } from "../../platform/errors.ts";
+import { addEventPhotos, feedbackReport, giveFeedback, removeEventPhoto } from "./after.ts";
+import { uploadedFiles } from "./form-helpers.ts";
+import { canOrganise } from "./policy.ts";
 import { EventJson, presentEvent, RsvpJson } from "./presenters.ts";
 import { applyForLicence, cancelEvent, cancelRsvp, changeCapacity, checkIn, coOrganisersOf, createEvent, decideLicence, rsvp, rsvpStateOf, type EventInput } from "./service.ts";
 import { findEvent, listEvents } from "./store.ts";
@@ -185,6 +188,60 @@ export async function eventsApiRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params as Static<typeof IdParams>;
       return checkIn(db, actorOf(request), id, (request.body as { rsvpId: number }).rsvpId);
+    },
+  );
+
+  const FeedbackBody = Type.Object(
+    { rating: Type.Integer({ minimum: 1, maximum: 5 }), best: Type.Optional(Text({ maxLength: 500 })), improve: Type.Optional(Text({ maxLength: 500 })) },
+    { additionalProperties: false },
+  );
+  const FeedbackReportJson = Type.Object({
+    count: Type.Integer(),
+    average: Type.Union([Type.Number(), Type.Null()]),
+    distribution: Type.Array(Type.Integer(), { minItems: 5, maxItems: 5 }),
+    comments: Type.Array(Type.Object({ rating: Type.Integer(), best: Type.String(), improve: Type.String(), createdAt: Type.String({ format: "date-time" }) })),
+  });
+
+  app.post(
+    "/api/v1/events/:id/feedback",
+    { config: { access: "member" }, schema: { tags, summary: "Answer the survey once, as a checked-in attendee, after the event ended", params: IdParams, body: FeedbackBody, response: { 201: Type.Object({ rating: Type.Integer() }), 400: ErrorJson, 403: ErrorJson, 409: ErrorJson } } },
+    async (request, reply) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const body = request.body as Static<typeof FeedbackBody>;
+      await giveFeedback(db, actorOf(request), id, { rating: body.rating, best: body.best ?? "", improve: body.improve ?? "" });
+      return reply.status(201).send({ rating: body.rating });
+    },
+  );
+
+  app.get(
+    "/api/v1/events/:id/feedback",
+    { config: { access: "member" }, schema: { tags, summary: "The survey's results (organisers and staff)", params: IdParams, response: { 200: FeedbackReportJson, 403: ErrorJson } } },
+    async (request) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const { event, coOrganiserIds } = await eventForViewer(request, id);
+      if (!canOrganise(request.actor, event, coOrganiserIds)) throw forbidden("not_organiser", "events.errors.notOrganiser");
+      const report = await feedbackReport(db, id);
+      return { ...report, comments: report.comments.map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString() })) };
+    },
+  );
+
+  app.post(
+    "/api/v1/events/:id/photos",
+    { config: { access: "member" }, schema: { tags, summary: "Add photos (multipart, field `photos`): organisers and checked-in attendees, once the event started", params: IdParams, consumes: ["multipart/form-data"], response: { 201: Type.Object({ added: Type.Integer() }), 400: ErrorJson, 403: ErrorJson, 409: ErrorJson } } },
+    async (request, reply) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const added = await addEventPhotos(app.hearth, actorOf(request), id, uploadedFiles(request.body, "photos"));
+      return reply.status(201).send({ added });
+    },
+  );
+
+  app.delete(
+    "/api/v1/events/:id/photos/:photoId",
+    { config: { access: "member" }, schema: { tags, summary: "Remove a photo (organisers any, members their own)", params: Type.Object({ id: Id, photoId: Id }), response: { 204: Type.Null(), 403: ErrorJson, 404: ErrorJson } } },
+    async (request, reply) => {
+      const { id, photoId } = request.params as { id: number; photoId: number };
+      await removeEventPhoto(app.hearth, actorOf(request), id, photoId, { ip: request.ip });
+      return reply.status(204).send();
     },
   );
 

@@ -6,6 +6,7 @@ import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helper
 import { signedInClient, type Client } from "../../../test/helpers/session.ts";
 import { memberFeedSignature } from "./calendar-routes.ts";
 import { toLocalInput } from "./rules.ts";
+import { giveTrustLevel } from "./testing.ts";
 
 const DAY = 86_400_000;
 
@@ -113,13 +114,14 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await t.app.inject({ url: "/api/v1/events/abc" })).statusCode, 400);
     });
 
-    test("licences: apply, refused for a new account, decided by staff only", async () => {
+    test("licences: apply, refused below the trust level, decided by staff only", async () => {
       const application = { about: "I have run meetups for years.", city: "Tel Aviv", reason: "Our city has many fans.", format: "in_person", expectedAttendance: 60 };
       const fresh = await post(member, "/api/v1/event-licences", application);
       assert.equal(fresh.statusCode, 403);
       assert.equal(fresh.json().error.code, "trust_level_too_low");
-      await t.app.hearth.db.updateTable("accounts").set({ created_at: new Date(Date.now() - 90 * DAY) }).where("id", "=", member.accountId).execute();
-      // The session reads the account afresh on each request, so the older account may apply now.
+      assert.match(fresh.json().error.message, /trust level 2/);
+      // The members module's stored trust level decides: at level 2 the same member may apply.
+      await giveTrustLevel(t.app.hearth.db, member.accountId, 2);
       const older = member;
       const applied = await post(older, "/api/v1/event-licences", application);
       assert.equal(applied.statusCode, 201, applied.body);

@@ -1,12 +1,12 @@
-/** The console's events pages: the licence applications queue (approve with conditions, reject, revoke) and the report by city. */
+/** The console's events pages: the licence applications queue (approve with conditions, reject, revoke) and the report by region and city. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { sql } from "kysely";
 import { Type, type Static } from "typebox";
 import { sendConsolePage } from "../../platform/console/index.ts";
 import { IdParams, Text } from "../../platform/console/schemas.ts";
 import { unauthorized } from "../../platform/errors.ts";
 import { addConsoleNav } from "../../platform/web/navigation.ts";
 import { redirectWithFlash } from "../../platform/web/render.tsx";
+import { eventsReport } from "./report.ts";
 import { decideLicence } from "./service.ts";
 import { EventsStylesheet } from "./views/stylesheet.tsx";
 import { LicenceQueuePage, ReportPage, type QueueRow } from "./views/console.tsx";
@@ -62,16 +62,6 @@ export async function eventsConsoleRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get("/console/events/report", { config: { access } }, async (request, reply) => {
-    const rows = await sql<{ city: string; events: number; upcoming: number; going: number; attended: number; cancelled: number }>`
-      select coalesce(nullif(e.city, ''), '—') as city,
-             count(*)::int as events,
-             count(*) filter (where e.starts_at > now() and e.cancelled_at is null)::int as upcoming,
-             coalesce(sum(e.going_count), 0)::int as going,
-             coalesce(sum((select count(*) from event_rsvps r where r.event_id = e.id and r.checked_in_at is not null)), 0)::int as attended,
-             count(*) filter (where e.cancelled_at is not null)::int as cancelled
-      from events e
-      group by 1
-      order by 2 desc, 1`.execute(db);
-    return sendConsolePage(request, reply, <ReportPage rows={rows.rows} />, { title: request.t("events.console.reportTitle"), head: <EventsStylesheet /> });
+    return sendConsolePage(request, reply, <ReportPage report={await eventsReport(db)} />, { title: request.t("events.console.reportTitle"), head: <EventsStylesheet /> });
   });
 }

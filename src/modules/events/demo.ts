@@ -1,11 +1,13 @@
 /**
  * Events of the demo community: a group in each of six cities with an organiser who holds a licence,
- * past events with attendance and feedback, upcoming ones with RSVPs and a waitlist, an official
+ * past events with attendance, feedback and photos, upcoming ones with RSVPs and a waitlist, an official
  * event, and a few licence applications waiting in the console. History is written directly: no one
  * is notified of it.
  */
 import type { DemoAccount, DemoStep } from "../../demo/index.ts";
 import type { Tx } from "../../platform/db/index.ts";
+import { enqueue } from "../../platform/jobs/index.ts";
+import { DEMO_PHOTOS_JOB } from "./demo-photos.ts";
 import { approvalTerms, DEFAULT_LICENCE_POLICY, zonedToInstant } from "./rules.ts";
 
 const DAY = 86_400_000;
@@ -59,8 +61,16 @@ async function insertEvent(
   return row.id;
 }
 
-/** RSVPs in order: seats first, then the waitlist; past events get check-ins and feedback. */
-async function addRsvps(db: Tx, eventId: number, organiserId: number, people: readonly DemoAccount[], capacity: number, past: boolean, startsAt: Date, rng: { chance(p: number): boolean; int(min: number, max: number): number }): Promise<void> {
+/** What attendees wrote in the survey, in the event's language: [what was best, what to improve]. */
+const FEEDBACK: Record<string, Array<[string, string]>> = {
+  en: [["The demos, and meeting the people behind the ideas.", "A bigger room; it got crowded."], ["Friendly crowd and good questions.", "Start on time."], ["", "More time to talk after the demos."]],
+  fa: [["دیدن کارهای دیگران و آشنایی با سازندگان.", "سالن بزرگ‌تر؛ خیلی شلوغ شد."], ["فضای دوستانه و پرسش‌های خوب.", "سر وقت شروع شود."], ["", "وقت بیشتری برای گفت‌وگو بعد از ارائه‌ها."]],
+  he: [["ההדגמות וההיכרות עם האנשים שמאחורי הרעיונות.", "חדר גדול יותר; היה צפוף."], ["קהל חברותי ושאלות טובות.", "להתחיל בזמן."], ["", "יותר זמן לשיחה אחרי ההדגמות."]],
+};
+
+/** RSVPs in order: seats first, then the waitlist; past events get check-ins and feedback. Returns who checked in. */
+async function addRsvps(db: Tx, eventId: number, organiserId: number, people: readonly DemoAccount[], capacity: number, past: boolean, startsAt: Date, language: string, rng: { chance(p: number): boolean; int(min: number, max: number): number }): Promise<number[]> {
+  const attended: number[] = [];
   let going = 0;
   let waiting = 0;
   for (const person of people) {
@@ -73,11 +83,17 @@ async function addRsvps(db: Tx, eventId: number, organiserId: number, people: re
     if (seat) going += 1;
     else waiting += 1;
     if (checkedIn) {
+      attended.push(person.id);
       await db.insertInto("activities").values({ actor_id: person.id, type: "event.attended", subject_type: "event", subject_id: eventId, target_id: organiserId, occurred_at: startsAt }).execute();
-      if (rng.chance(0.5)) await db.insertInto("event_feedback").values({ event_id: eventId, member_id: person.id, rating: rng.int(3, 5), created_at: new Date(startsAt.getTime() + DAY) }).execute();
+      if (rng.chance(0.5)) {
+        const texts = FEEDBACK[language] ?? FEEDBACK.en ?? [];
+        const [best, improve] = texts[(person.id + eventId) % texts.length] ?? ["", ""];
+        await db.insertInto("event_feedback").values({ event_id: eventId, member_id: person.id, rating: rng.int(3, 5), best, improve, created_at: new Date(startsAt.getTime() + DAY) }).execute();
+      }
     }
   }
   await db.updateTable("events").set({ going_count: going, waitlist_count: waiting, next_position: waiting + 1 }).where("id", "=", eventId).execute();
+  return attended;
 }
 
 export const eventsDemoStep: DemoStep = {
@@ -98,7 +114,7 @@ export const eventsDemoStep: DemoStep = {
         .values({ applicant_id: organiser.id, about: city.description, city: city.city, reason: city.description, format: "in_person", expected_attendance: 40, status: "approved", conditions: JSON.stringify(terms.conditions), valid_until: terms.validUntil, decided_by: manager.id, decided_at: decidedAt, created_at: new Date(decidedAt.getTime() - 5 * DAY) })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const group = await db.insertInto("event_groups").values({ slug: city.slug, name: city.name, city: city.city, description: city.description, created_at: decidedAt }).returning("id").executeTakeFirstOrThrow();
+      const group = await db.insertInto("event_groups").values({ slug: city.slug, name: city.name, city: city.city, descriptions: JSON.stringify({ [city.language]: city.description }), created_at: decidedAt }).returning("id").executeTakeFirstOrThrow();
       const crowd = locals.length >= 20 ? locals : members;
       const groupMembers = crowd.slice(0, 30);
       await db.insertInto("event_group_members").values([{ group_id: group.id, account_id: organiser.id, role: "organiser" as const }, ...groupMembers.filter((member) => member.id !== organiser.id).map((member) => ({ group_id: group.id, account_id: member.id, role: "member" as const }))]).execute();
@@ -108,7 +124,9 @@ export const eventsDemoStep: DemoStep = {
         const capacity = slot === 2 ? 15 : 40;
         const eventId = await insertEvent(db, { kind: "member", licenceId: licence.id, organiserId: organiser.id, groupId: group.id, city, startsAt, capacity, createdAt: new Date(Math.min(startsAt.getTime(), context.now.getTime()) - 30 * DAY) });
         const people = crowd.filter((member) => member.id !== organiser.id).slice(slot * 3, slot * 3 + (slot === 2 ? 20 : rng.int(8, 25)));
-        await addRsvps(db, eventId, organiser.id, people, capacity, days < 0, startsAt, rng);
+        const attended = await addRsvps(db, eventId, organiser.id, people, capacity, days < 0, startsAt, city.language, rng);
+        // Photos are drawn by a job after the load: image files live outside the database.
+        if (days < 0) await enqueue(db, DEMO_PHOTOS_JOB, { eventId, uploaderIds: [organiser.id, ...attended.slice(0, 2)], hue: index * 60 + slot * 20 }, { dedupeKey: `events:demo-photos:${eventId}` });
         events += 1;
       }
       await db.updateTable("event_licences").set({ events_used: 4 }).where("id", "=", licence.id).execute();

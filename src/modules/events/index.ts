@@ -13,7 +13,9 @@ import "./jobs.ts";
 import { eventsApiRoutes } from "./api-routes.ts";
 import { calendarRoutes } from "./calendar-routes.ts";
 import { eventsConsoleRoutes } from "./console-routes.tsx";
+import { groupRoutes } from "./group-routes.tsx";
 import { eventsPageRoutes } from "./page-routes.tsx";
+import "./profile-section.tsx";
 import { STYLESHEET_PATH } from "./views/stylesheet.tsx";
 
 export { eventsDemoStep } from "./demo.ts";
@@ -27,5 +29,6 @@ export async function eventsRoutes(app: FastifyInstance): Promise<void> {
   await app.register(eventsApiRoutes);
   await app.register(calendarRoutes);
   await app.register(eventsPageRoutes);
+  await app.register(groupRoutes);
   await app.register(eventsConsoleRoutes);
 }

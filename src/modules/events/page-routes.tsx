@@ -8,21 +8,22 @@ import QRCode from "qrcode";
 import { Type, type Static } from "typebox";
 import { validationErrors } from "../../platform/auth/route-helpers.ts";
 import { EmptyBody } from "../../platform/auth/schemas.ts";
-import { can, type Actor } from "../../platform/auth/permissions.ts";
+import { can } from "../../platform/auth/permissions.ts";
 import { IdParams, Text } from "../../platform/console/schemas.ts";
-import { AppError, conflict, notFound, unauthorized } from "../../platform/errors.ts";
+import { type AppError, notFound } from "../../platform/errors.ts";
 import { addSiteNav } from "../../platform/web/navigation.ts";
 import { redirectWithFlash, sendPage } from "../../platform/web/render.tsx";
 import { eventForViewer } from "./api-routes.ts";
 import { memberFeedSignature } from "./calendar-routes.ts";
 import { canOrganise } from "./policy.ts";
 import { presentEvent } from "./presenters.ts";
-import { localized, mayApplyForLicence, toLocalInput } from "./rules.ts";
-import { applyForLicence, cancelEvent, cancelRsvp, checkIn, checkInSignature, checkInSignatureValid, createEvent, memberTrustLevel, rsvp, type EventInput } from "./service.ts";
-import { readSetting } from "../../platform/settings/index.ts";
-import { eventsSettings } from "./settings.ts";
+import { localized, MAX_PHOTOS_PER_MEMBER, toLocalInput } from "./rules.ts";
+import { formError, memberOf, textValues, uploadedFiles } from "./form-helpers.ts";
+import { addEventPhotos, attendanceOf, feedbackReport, giveFeedback, mayGiveFeedback, photosOf, removeEventPhoto } from "./after.ts";
+import { applyForLicence, cancelEvent, cancelRsvp, changeCapacity, checkIn, checkInSignature, checkInSignatureValid, createEvent, licenceEligibility, rsvp, type EventInput } from "./service.ts";
 import { licenceOf, listEvents } from "./store.ts";
-import { CheckInPage, EventFormPage, EventPage, EventsListPage, GroupPage, GroupsPage, LicencesPage, ScanPage, type EventFormValues } from "./views/pages.tsx";
+import type { AfterProps } from "./views/after.tsx";
+import { CheckInPage, EventFormPage, EventPage, EventsListPage, LicencesPage, ScanPage, type EventFormValues } from "./views/pages.tsx";
 import { EventsStylesheet } from "./views/stylesheet.tsx";
 
 addSiteNav({ href: "/events", labelKey: "events.nav", order: 300 });
@@ -63,15 +64,8 @@ const LicenceFormBody = Type.Object(
   { additionalProperties: false },
 );
 
-function memberOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw unauthorized();
-  return request.actor;
-}
 
-function textValues<K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
-  const source = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  return Object.fromEntries(names.map((name) => [name, typeof source[name] === "string" ? (source[name] as string).slice(0, 20_000) : ""])) as Record<K, string>;
-}
+
 
 const EVENT_FIELDS = ["title", "description", "language", "format", "venue", "city", "latitude", "longitude", "onlineUrl", "startsAt", "endsAt", "timeZone", "capacity", "question", "licenceId", "groupId"] as const;
 
@@ -98,11 +92,6 @@ function toEventInput(values: EventFormValues): EventInput {
   };
 }
 
-/** An error a form shows beside itself (invalid input or a refused rule); anything else is rethrown. */
-function formError(request: FastifyRequest, error: unknown): { errors: AppError["fields"]; message: string } {
-  if (error instanceof AppError && ["invalid", "forbidden", "conflict"].includes(error.kind)) return { errors: error.fields, message: request.t(error.messageKey, error.params) };
-  throw error;
-}
 
 export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.hearth;
@@ -134,7 +123,7 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- one event ------------------------------------------------------------------------------
 
-  async function showEvent(request: FastifyRequest, reply: FastifyReply, id: number): Promise<FastifyReply> {
+  async function showEvent(request: FastifyRequest, reply: FastifyReply, id: number, capacityProblem: { errors?: AppError["fields"]; message?: string; value?: string } = {}, status = 200): Promise<FastifyReply> {
     const { event, coOrganiserIds, json } = await eventForViewer(request, id);
     const now = new Date();
     const licenceRow = event.licence_id === null ? null : await licenceOf(db, event.licence_id);
@@ -145,17 +134,9 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
       ticket = { url, svg: await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
     }
     const ended = event.ends_at <= now;
-    const stats = await db
-      .selectFrom("event_rsvps")
-      .select((eb) => eb.fn.count<number>("checked_in_at").as("checkedIn"))
-      .where("event_id", "=", id)
-      .executeTakeFirstOrThrow();
-    const feedback = await db
-      .selectFrom("event_feedback")
-      .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.avg<number>("rating").as("rating")])
-      .where("event_id", "=", id)
-      .executeTakeFirstOrThrow();
-    const gaveFeedback = request.actor ? await db.selectFrom("event_feedback").select("member_id").where("event_id", "=", id).where("member_id", "=", request.actor.id).executeTakeFirst() : undefined;
+    const organises = canOrganise(request.actor, event, coOrganiserIds);
+    const after = event.starts_at <= now && !event.cancelled_at ? await afterProps(request, event, organises, ended, now) : null;
+    const capacity = organises && !ended && !event.cancelled_at ? { cap: licenceRow?.conditions?.maxAttendees ?? null, value: String(event.capacity), ...capacityProblem } : null;
     return sendPage(
       request,
       reply,
@@ -163,14 +144,33 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
         event={json}
         descriptionSource={localized(event.description, request.locale, event.language)}
         licence={licenceRow ? { id: licenceRow.id, conditions: licenceRow.conditions, validUntil: licenceRow.valid_until } : null}
-        organises={canOrganise(request.actor, event, coOrganiserIds)}
+        organises={organises}
         ticket={ticket}
         ended={ended}
-        attendance={{ checkedIn: Number(stats.checkedIn), feedback: Number(feedback.count), rating: feedback.rating === null ? null : Number(feedback.rating) }}
-        canGiveFeedback={ended && rsvpRow?.status === "going" && !gaveFeedback}
+        after={after}
+        capacity={capacity}
       />,
-      { title: json.title, head },
+      { title: json.title, head, status },
     );
+  }
+
+  async function afterProps(request: FastifyRequest, event: { id: number; title: Record<string, string>; language: string; ends_at: Date; cancelled_at: Date | null }, organises: boolean, ended: boolean, now: Date): Promise<AfterProps> {
+    const report = await feedbackReport(db, event.id);
+    const actor = request.actor;
+    const checkedIn = actor ? await db.selectFrom("event_rsvps").select("checked_in_at").where("event_id", "=", event.id).where("member_id", "=", actor.id).where("status", "=", "going").executeTakeFirst() : undefined;
+    return {
+      eventId: event.id,
+      title: localized(event.title, request.locale, event.language),
+      ended,
+      attendance: await attendanceOf(db, event, now),
+      rating: { average: report.average, count: report.count },
+      report: organises ? report : null,
+      canGiveFeedback: actor !== null && ended && (await mayGiveFeedback(db, actor.id, event, now)),
+      photos: await photosOf(db, event.id),
+      canAddPhotos: organises || Boolean(checkedIn?.checked_in_at),
+      viewerId: actor?.id ?? null,
+      organises,
+    };
   }
 
   // `/events/new` and `/events/licences` are registered as static paths, which win over `/events/:id`.
@@ -196,23 +196,42 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
     return redirectWithFlash(reply, `/events/${id}`, { kind: "success", key: "events.flash.eventCancelled" });
   });
 
-  const FeedbackBody = Type.Object({ rating: Type.Enum(["1", "2", "3", "4", "5"]), comment: Text({ maxLength: 2000 }) }, { additionalProperties: false });
+  const FeedbackBody = Type.Object({ rating: Type.Enum(["1", "2", "3", "4", "5"]), best: Text({ maxLength: 500 }), improve: Text({ maxLength: 500 }) }, { additionalProperties: false });
   app.post("/events/:id/feedback", { config: { access: "member" }, schema: { params: IdParams, body: FeedbackBody } }, async (request, reply) => {
     const { id } = request.params as Static<typeof IdParams>;
-    const actor = memberOf(request);
     const body = request.body as Static<typeof FeedbackBody>;
-    const attended = await db
-      .selectFrom("event_rsvps")
-      .innerJoin("events", "events.id", "event_rsvps.event_id")
-      .select("event_rsvps.id")
-      .where("event_rsvps.event_id", "=", id)
-      .where("event_rsvps.member_id", "=", actor.id)
-      .where("event_rsvps.status", "=", "going")
-      .where("events.ends_at", "<=", new Date())
-      .executeTakeFirst();
-    if (!attended) throw conflict("feedback_not_open", "events.errors.feedbackNotOpen");
-    await db.insertInto("event_feedback").values({ event_id: id, member_id: actor.id, rating: Number(body.rating), comment: body.comment.trim() }).onConflict((oc) => oc.columns(["event_id", "member_id"]).doNothing()).execute();
+    await giveFeedback(db, memberOf(request), id, { rating: Number(body.rating), best: body.best, improve: body.improve });
     return redirectWithFlash(reply, `/events/${id}`, { kind: "success", key: "events.flash.feedback" });
+  });
+
+  // Files of a multipart body arrive as buffers; addEventPhotos checks each.
+  const PhotosBody = Type.Object({ photos: Type.Optional(Type.Unknown()) });
+  app.post("/events/:id/photos", { config: { access: "member", multipartOptions: { limits: { files: MAX_PHOTOS_PER_MEMBER + 1 } } }, schema: { params: IdParams, body: PhotosBody } }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    await addEventPhotos(app.hearth, memberOf(request), id, uploadedFiles(request.body, "photos"));
+    return redirectWithFlash(reply, `/events/${id}`, { kind: "success", key: "events.flash.photos" });
+  });
+
+  const PhotoParams = Type.Object({ id: IdParams.properties.id, photoId: IdParams.properties.id });
+  app.post("/events/:id/photos/:photoId/delete", { config: { access: "member" }, schema: { params: PhotoParams, body: EmptyBody } }, async (request, reply) => {
+    const { id, photoId } = request.params as Static<typeof PhotoParams>;
+    await removeEventPhoto(app.hearth, memberOf(request), id, photoId, { ip: request.ip });
+    return redirectWithFlash(reply, `/events/${id}`, { kind: "success", key: "events.flash.photoRemoved" });
+  });
+
+  const CapacityBody = Type.Object({ capacity: Type.String({ pattern: "^[0-9]{1,6}$" }) }, { additionalProperties: false });
+  app.post("/events/:id/capacity", { config: { access: "member" }, schema: { params: IdParams, body: CapacityBody }, attachValidation: true }, async (request, reply) => {
+    const { id } = request.params as Static<typeof IdParams>;
+    await organisedEvent(request, id);
+    const value = textValues(request.body, ["capacity"] as const).capacity;
+    const capacity = Number(value);
+    if (request.validationError || capacity < 1) return showEvent(request, reply, id, { errors: { capacity: { key: "events.errors.capacity" } }, message: request.t("events.errors.capacity"), value }, 400);
+    try {
+      await changeCapacity(db, memberOf(request), id, capacity, { ip: request.ip });
+    } catch (error) {
+      return showEvent(request, reply, id, { ...formError(request, error), value }, 400);
+    }
+    return redirectWithFlash(reply, `/events/${id}`, { kind: "success", key: "events.flash.capacity" });
   });
 
   // ---- creating events ----------------------------------------------------------------------
@@ -259,8 +278,8 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
   async function showLicences(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, problem?: { errors: AppError["fields"]; message: string }, status = 200) {
     const actor = memberOf(request);
     const licences = await db.selectFrom("event_licences").select(["id", "city", "status", "conditions", "valid_until", "events_used", "decision_reason"]).where("applicant_id", "=", actor.id).orderBy("id", "desc").execute();
-    const eligible = mayApplyForLicence(await readSetting(db, eventsSettings), memberTrustLevel(actor, new Date()));
-    return sendPage(request, reply, <LicencesPage licences={licences} eligible={eligible} values={values} errors={problem?.errors} message={problem?.message} />, { title: request.t("events.licences.title"), head, status });
+    const { eligible, minTrustLevel } = await licenceEligibility(db, actor.id);
+    return sendPage(request, reply, <LicencesPage licences={licences} eligible={eligible} minTrustLevel={minTrustLevel} values={values} errors={problem?.errors} message={problem?.message} />, { title: request.t("events.licences.title"), head, status });
   }
 
   app.get("/events/licences", { config: { access: "member" } }, async (request, reply) => showLicences(request, reply, { about: "", city: "", reason: "", expectedAttendance: "30" }));
@@ -323,51 +342,5 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
     const { id, rsvpId } = request.params as Static<typeof RsvpParams>;
     const result = await checkIn(db, memberOf(request), id, rsvpId);
     return redirectWithFlash(reply, `/events/${id}/check-in`, { kind: "success", key: result.alreadyIn ? "events.flash.alreadyIn" : "events.flash.checkedIn" });
-  });
-
-  // ---- groups -------------------------------------------------------------------------------
-
-  app.get("/groups", async (request, reply) => {
-    const groups = await db
-      .selectFrom("event_groups")
-      .leftJoin("event_group_members", "event_group_members.group_id", "event_groups.id")
-      .select((eb) => ["event_groups.slug", "event_groups.name", "event_groups.city", eb.fn.count<number>("event_group_members.account_id").as("members")])
-      .groupBy(["event_groups.id", "event_groups.slug", "event_groups.name", "event_groups.city"])
-      .orderBy("event_groups.city")
-      .execute();
-    return sendPage(request, reply, <GroupsPage groups={groups.map((group) => ({ ...group, members: Number(group.members) }))} />, { title: request.t("events.groups.title"), head });
-  });
-
-  const SlugParams = Type.Object({ slug: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{1,62}$" }) });
-
-  async function groupBySlug(slug: string) {
-    const group = await db.selectFrom("event_groups").selectAll().where("slug", "=", slug).executeTakeFirst();
-    if (!group) throw notFound("group_not_found", "events.errors.groupNotFound");
-    return group;
-  }
-
-  app.get("/groups/:slug", { schema: { params: SlugParams } }, async (request, reply) => {
-    const group = await groupBySlug((request.params as Static<typeof SlugParams>).slug);
-    const people = await db.selectFrom("event_group_members").innerJoin("accounts", "accounts.id", "event_group_members.account_id").select(["accounts.id", "accounts.name", "event_group_members.role"]).where("group_id", "=", group.id).execute();
-    const rows = await listEvents(db, { groupId: group.id, since: new Date(), limit: LIST_LIMIT });
-    const events = rows.map((row) => presentEvent(row, { actor: request.actor, locale: request.locale, baseUrl: "", coOrganiserIds: [], rsvp: null }));
-    return sendPage(
-      request,
-      reply,
-      <GroupPage group={group} organisers={people.filter((person) => person.role === "organiser").map((person) => person.name)} members={people.length} isMember={people.some((person) => person.id === request.actor?.id)} events={events} />,
-      { title: group.name, head },
-    );
-  });
-
-  app.post("/groups/:slug/join", { config: { access: "member" }, schema: { params: SlugParams, body: EmptyBody } }, async (request, reply) => {
-    const group = await groupBySlug((request.params as Static<typeof SlugParams>).slug);
-    await db.insertInto("event_group_members").values({ group_id: group.id, account_id: memberOf(request).id }).onConflict((oc) => oc.columns(["group_id", "account_id"]).doNothing()).execute();
-    return redirectWithFlash(reply, `/groups/${group.slug}`, { kind: "success", key: "events.flash.joined" });
-  });
-
-  app.post("/groups/:slug/leave", { config: { access: "member" }, schema: { params: SlugParams, body: EmptyBody } }, async (request, reply) => {
-    const group = await groupBySlug((request.params as Static<typeof SlugParams>).slug);
-    await db.deleteFrom("event_group_members").where("group_id", "=", group.id).where("account_id", "=", memberOf(request).id).where("role", "=", "member").execute();
-    return redirectWithFlash(reply, `/groups/${group.slug}`, { kind: "success", key: "events.flash.left" });
   });
 }

@@ -7,6 +7,7 @@ import { createAccount, grantRole } from "../../platform/auth/accounts.ts";
 import { randomFor } from "../../demo/random.ts";
 import { eventsDemoStep } from "./demo.ts";
 import { checkInSignature } from "./service.ts";
+import { giveTrustLevel } from "./testing.ts";
 import { project } from "./views/map.tsx";
 import "./index.ts";
 
@@ -35,11 +36,12 @@ for (const kind of DATABASE_KINDS) {
     });
     after(async () => t.close());
 
-    async function person(options: { roles?: ("community_manager")[]; ageDays?: number; locale?: string } = {}): Promise<{ id: number; browser: Browser }> {
+    async function person(options: { roles?: ("community_manager")[]; ageDays?: number; locale?: string; trustLevel?: number } = {}): Promise<{ id: number; browser: Browser }> {
       serial += 1;
       const email = `pages${serial}@example.test`;
       const id = await createAccount(t.app.hearth.db, { email, name: `Person ${serial}`, password: PASSWORD, verified: true, locale: options.locale ?? "en", createdAt: new Date(Date.now() - (options.ageDays ?? 60) * DAY) });
       for (const role of options.roles ?? []) await grantRole(t.app.hearth.db, id, role);
+      if (options.trustLevel) await giveTrustLevel(t.app.hearth.db, id, options.trustLevel);
       const { browser } = await signIn(t.app, email, PASSWORD);
       return { id, browser };
     }
@@ -47,11 +49,12 @@ for (const kind of DATABASE_KINDS) {
     test("licence, Hebrew event, RSVP with waitlist, ticket check-in, report", async () => {
       const db = t.app.hearth.db;
       const staff = await person({ roles: ["community_manager"] });
-      const organiser = await person({ locale: "he" });
+      const organiser = await person({ locale: "he", trustLevel: 2 });
 
-      const newcomer = await person({ ageDays: 1 });
+      const newcomer = await person({ trustLevel: 1 });
       const refused = await newcomer.browser.post("/events/licences", { about: "I run a club of builders.", city: "Haifa", reason: "Our city wants meetups.", format: "in_person", expectedAttendance: "20" });
       assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /opens at trust level 2/);
 
       const form = await organiser.browser.request({ url: "/events/new" });
       assert.equal(form.statusCode, 200);
@@ -109,6 +112,45 @@ for (const kind of DATABASE_KINDS) {
       assert.match(report.body, /Tel Aviv/);
     });
 
+    test("the event page's capacity form shows the licence's cap and keeps to it", async () => {
+      const db = t.app.hearth.db;
+      const staff = await person({ roles: ["community_manager"] });
+      const organiser = await person({ trustLevel: 2 });
+      const guest = await person();
+      await organiser.browser.post("/events/licences", { about: "I run a club of builders.", city: "Berlin", reason: "Our city wants meetups.", format: "in_person", expectedAttendance: "20" });
+      const licence = await db.selectFrom("event_licences").select("id").where("applicant_id", "=", organiser.id).executeTakeFirstOrThrow();
+      await staff.browser.post(`/console/events/licences/${licence.id}/decision`, { decision: "approve", maxAttendees: "20", maxEvents: "1", validityMonths: "12" });
+      const form = await organiser.browser.request({ url: "/events/new" });
+      assert.match(form.body, /At most the attendance cap of the licence you choose/);
+      const day = new Date(Date.now() + 6 * DAY).toISOString().slice(0, 10);
+      const created = await organiser.browser.post("/events/new", { licenceId: String(licence.id), language: "en", title: "Berlin build night", description: "", format: "in_person", venue: "", city: "Berlin", latitude: "", longitude: "", onlineUrl: "", startsAt: `${day}T19:00`, endsAt: `${day}T21:00`, timeZone: "Europe/Berlin", capacity: "10", question: "" });
+      assert.equal(created.statusCode, 303, created.body);
+      const eventId = Number(/\/events\/(\d+)/.exec(String(created.headers.location))?.[1]);
+
+      const page = await organiser.browser.request({ url: `/events/${eventId}` });
+      assert.match(page.body, /action="\/events\/\d+\/capacity"/);
+      assert.match(page.body, /The licence allows at most 20 attendees/);
+      assert.doesNotMatch((await guest.browser.request({ url: `/events/${eventId}` })).body, /\/capacity"/);
+
+      const over = await organiser.browser.post(`/events/${eventId}/capacity`, { capacity: "21" });
+      assert.equal(over.statusCode, 400);
+      assert.match(over.body, /above the licence&#39;s attendance cap|above the licence's attendance cap/);
+      for (const capacity of ["0", "-3", "many"]) {
+        const bad = await organiser.browser.post(`/events/${eventId}/capacity`, { capacity });
+        assert.equal(bad.statusCode, 400, capacity);
+        assert.match(bad.body, /a whole number from 1/);
+      }
+      assert.equal((await guest.browser.post(`/events/${eventId}/capacity`, { capacity: "15" })).statusCode, 404, "as for check-in, others learn nothing");
+      assert.equal((await organiser.browser.post(`/events/${eventId}/capacity`, { capacity: "20" })).statusCode, 303);
+      const stored = await db.selectFrom("events").select("capacity").where("id", "=", eventId).executeTakeFirstOrThrow();
+      assert.equal(stored.capacity, 20);
+      // Staff may go above the organiser's licence only by granting a larger one; their change is audited within it.
+      assert.equal((await staff.browser.post(`/events/${eventId}/capacity`, { capacity: "30" })).statusCode, 400);
+      assert.equal((await staff.browser.post(`/events/${eventId}/capacity`, { capacity: "18" })).statusCode, 303);
+      const audit = await db.selectFrom("audit_log").select("action").where("action", "=", "events.capacity").where("subject_id", "=", String(eventId)).execute();
+      assert.equal(audit.length, 1);
+    });
+
     test("the demo step makes groups, events and applications", async () => {
       const db = t.app.hearth.db;
       const joinedAt = new Date(Date.now() - 200 * DAY);
@@ -130,6 +172,16 @@ for (const kind of DATABASE_KINDS) {
       assert.ok(upcoming.length >= 12);
       const waiting = await db.selectFrom("event_licences").select("id").where("status", "=", "applied").execute();
       assert.ok(waiting.length >= 3);
+      // Past events get photos, drawn by a job after the load, and survey answers with comments.
+      await t.drainJobs();
+      const past = await db.selectFrom("events").select("id").where("ends_at", "<", new Date()).where("kind", "=", "member").execute();
+      const photos = await db.selectFrom("event_photos").select(["event_id", "file_name"]).execute();
+      assert.equal(new Set(photos.map((photo) => photo.event_id)).size, past.length);
+      const first = photos[0];
+      assert.ok(first);
+      assert.equal((await t.app.inject({ url: `/uploads/events/${first.event_id}/${first.file_name}` })).statusCode, 200);
+      const comments = await db.selectFrom("event_feedback").select("improve").where("improve", "<>", "").execute();
+      assert.ok(comments.length > 0);
     });
   });
 }

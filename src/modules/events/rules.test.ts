@@ -3,9 +3,16 @@ import { describe, test } from "node:test";
 import {
   addMonths,
   approvalTerms,
+  attendanceNumbers,
+  feedbackRefusal,
+  MAX_PHOTOS_PER_EVENT,
+  MAX_PHOTOS_PER_MEMBER,
+  mayRemoveOrganiser,
+  photoRefusal,
+  regionOf,
+  summariseFeedback,
   DEFAULT_LICENCE_POLICY,
   dueReminder,
-  interimTrustLevel,
   isValidTimeZone,
   licenceRefusal,
   localized,
@@ -21,20 +28,12 @@ import {
 } from "./rules.ts";
 
 const at = (iso: string) => new Date(iso);
-const DAY = 86_400_000;
 
 describe("licence eligibility", () => {
   test("the trust level must reach the configured minimum", () => {
     assert.equal(mayApplyForLicence({ minTrustLevel: 2 }, 1), false);
     assert.equal(mayApplyForLicence({ minTrustLevel: 2 }, 2), true);
     assert.equal(mayApplyForLicence({ minTrustLevel: 3 }, 2), false);
-  });
-
-  test("the interim level: unverified 0, verified 1, a verified month-old account 2", () => {
-    const now = at("2026-06-01T00:00:00Z");
-    assert.equal(interimTrustLevel({ emailVerified: false, createdAt: at("2020-01-01T00:00:00Z") }, now), 0);
-    assert.equal(interimTrustLevel({ emailVerified: true, createdAt: new Date(now.getTime() - 29 * DAY) }, now), 1);
-    assert.equal(interimTrustLevel({ emailVerified: true, createdAt: new Date(now.getTime() - 30 * DAY) }, now), 2);
   });
 });
 
@@ -166,4 +165,51 @@ test("titles fall back to the event's language, then any", () => {
   assert.equal(localized({ he: "מפגש", en: "Meetup" }, "he", "en"), "מפגש");
   assert.equal(localized({ he: "מפגש", en: "Meetup" }, "fa", "en"), "Meetup");
   assert.equal(localized({ he: "מפגש" }, "fa", "en"), "מפגש");
+});
+
+describe("after the event", () => {
+  const ended = { cancelledAt: null, endsAt: at("2026-05-01T20:00:00Z") };
+  const after = at("2026-05-01T21:00:00Z");
+
+  test("the survey: checked-in attendees, once, after the end", () => {
+    assert.equal(feedbackRefusal(ended, { checkedIn: true }, false, after), null);
+    assert.equal(feedbackRefusal(ended, { checkedIn: true }, false, at("2026-05-01T19:59:59Z")), "not_ended");
+    assert.equal(feedbackRefusal(ended, { checkedIn: false }, false, after), "not_attendee");
+    assert.equal(feedbackRefusal(ended, null, false, after), "not_attendee");
+    assert.equal(feedbackRefusal(ended, { checkedIn: true }, true, after), "already_given");
+    assert.equal(feedbackRefusal({ ...ended, cancelledAt: at("2026-04-01T00:00:00Z") }, { checkedIn: true }, false, after), "cancelled");
+  });
+
+  test("the survey's summary: mean and spread, out-of-range ratings ignored", () => {
+    assert.deepEqual(summariseFeedback([]), { count: 0, average: null, distribution: [0, 0, 0, 0, 0] });
+    assert.deepEqual(summariseFeedback([5, 4, 4, 1, 0, 6, 2.5]), { count: 4, average: 3.5, distribution: [1, 0, 0, 2, 1] });
+  });
+
+  test("attendance: no-shows only once the event has ended", () => {
+    assert.deepEqual(attendanceNumbers(10, 7, true), { going: 10, checkedIn: 7, noShows: 3, showRate: 0.7 });
+    assert.deepEqual(attendanceNumbers(10, 0, false), { going: 10, checkedIn: 0, noShows: 0, showRate: 0 });
+    assert.equal(attendanceNumbers(0, 0, true).showRate, null);
+  });
+
+  test("photos: organisers and checked-in attendees, from the start, within the limits", () => {
+    const event = { cancelledAt: null, startsAt: at("2026-05-01T18:00:00Z") };
+    const during = at("2026-05-01T19:00:00Z");
+    const none = { event: 0, mine: 0, adding: 1 };
+    assert.equal(photoRefusal(event, { organises: false, checkedIn: true }, none, during), null);
+    assert.equal(photoRefusal(event, { organises: true, checkedIn: false }, none, during), null);
+    assert.equal(photoRefusal(event, { organises: false, checkedIn: false }, none, during), "not_allowed");
+    assert.equal(photoRefusal(event, { organises: true, checkedIn: false }, none, at("2026-05-01T17:59:00Z")), "not_started");
+    assert.equal(photoRefusal({ ...event, cancelledAt: during }, { organises: true, checkedIn: false }, none, during), "cancelled");
+    assert.equal(photoRefusal(event, { organises: false, checkedIn: true }, { event: 0, mine: MAX_PHOTOS_PER_MEMBER, adding: 1 }, during), "too_many");
+    assert.equal(photoRefusal(event, { organises: true, checkedIn: false }, { event: 0, mine: MAX_PHOTOS_PER_MEMBER, adding: 1 }, during), null);
+    assert.equal(photoRefusal(event, { organises: true, checkedIn: false }, { event: MAX_PHOTOS_PER_EVENT, mine: 0, adding: 1 }, during), "too_many");
+  });
+
+  test("regions come from the zone's area; a group keeps one organiser", () => {
+    assert.equal(regionOf("Asia/Tehran"), "Asia");
+    assert.equal(regionOf("America/Argentina/Buenos_Aires"), "America");
+    assert.equal(regionOf("UTC"), "UTC");
+    assert.equal(mayRemoveOrganiser(1), false);
+    assert.equal(mayRemoveOrganiser(2), true);
+  });
 });

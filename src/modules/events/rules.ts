@@ -34,15 +34,6 @@ export function mayApplyForLicence(policy: Pick<LicencePolicy, "minTrustLevel">,
   return trustLevel >= policy.minTrustLevel;
 }
 
-/**
- * The interim trust level until the members module answers it: 0 for an unverified email, 1 for a
- * verified one, 2 once the verified account is a month old.
- */
-export function interimTrustLevel(account: { emailVerified: boolean; createdAt: Date }, now: Date): number {
-  if (!account.emailVerified) return 0;
-  return now.getTime() - account.createdAt.getTime() >= 30 * 86_400_000 ? 2 : 1;
-}
-
 /** Adds calendar months in UTC, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: Date, months: number): Date {
   const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
@@ -203,4 +194,85 @@ export function dueReminder(startsAt: Date, now: Date): ReminderKind | null {
 /** Picks the title in the reader's language, else the event's own language, else any. */
 export function localized(texts: Record<string, string>, locale: string, fallback: string): string {
   return texts[locale] || texts[fallback] || Object.values(texts).find((text) => text !== "") || "";
+}
+
+// ---- after the event ----------------------------------------------------------------------------
+
+/** Why a member cannot answer an event's survey now, or null when they can. */
+export type FeedbackRefusal = "cancelled" | "not_ended" | "not_attendee" | "already_given";
+
+/** Only checked-in attendees answer, once, after the event ended. */
+export function feedbackRefusal(event: { cancelledAt: Date | null; endsAt: Date }, attendee: { checkedIn: boolean } | null, alreadyGiven: boolean, now: Date): FeedbackRefusal | null {
+  if (event.cancelledAt) return "cancelled";
+  if (now < event.endsAt) return "not_ended";
+  if (!attendee?.checkedIn) return "not_attendee";
+  if (alreadyGiven) return "already_given";
+  return null;
+}
+
+export interface FeedbackSummary {
+  count: number;
+  /** Mean rating, null without answers. */
+  average: number | null;
+  /** How many gave 1, 2, 3, 4 and 5. */
+  distribution: [number, number, number, number, number];
+}
+
+/** The aggregate organisers and staff see: how many answered, the mean and the spread of ratings. */
+export function summariseFeedback(ratings: readonly number[]): FeedbackSummary {
+  const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  for (const rating of ratings) {
+    if (Number.isInteger(rating) && rating >= 1 && rating <= 5) distribution[rating - 1] = (distribution[rating - 1] ?? 0) + 1;
+  }
+  const count = distribution.reduce((sum, n) => sum + n, 0);
+  const total = distribution.reduce((sum, n, index) => sum + n * (index + 1), 0);
+  return { count, average: count === 0 ? null : total / count, distribution };
+}
+
+export interface AttendanceNumbers {
+  going: number;
+  checkedIn: number;
+  /** Going but not checked in, counted once the event has ended. */
+  noShows: number;
+  /** Checked in per going member (0–1), null while no one is going. */
+  showRate: number | null;
+}
+
+export function attendanceNumbers(going: number, checkedIn: number, ended: boolean): AttendanceNumbers {
+  return { going, checkedIn, noShows: ended ? Math.max(0, going - checkedIn) : 0, showRate: going === 0 ? null : checkedIn / going };
+}
+
+/** Photos an event and one member may have. */
+export const MAX_PHOTOS_PER_EVENT = 60;
+export const MAX_PHOTOS_PER_MEMBER = 10;
+
+export type PhotoRefusal = "cancelled" | "not_started" | "not_allowed" | "too_many";
+
+/** Organisers and checked-in attendees add photos once the event has started, within the limits. */
+export function photoRefusal(
+  event: { cancelledAt: Date | null; startsAt: Date },
+  uploader: { organises: boolean; checkedIn: boolean },
+  counts: { event: number; mine: number; adding: number },
+  now: Date,
+): PhotoRefusal | null {
+  if (event.cancelledAt) return "cancelled";
+  if (now < event.startsAt) return "not_started";
+  if (!uploader.organises && !uploader.checkedIn) return "not_allowed";
+  if (counts.event + counts.adding > MAX_PHOTOS_PER_EVENT) return "too_many";
+  if (!uploader.organises && counts.mine + counts.adding > MAX_PHOTOS_PER_MEMBER) return "too_many";
+  return null;
+}
+
+/** The region of an event for reports: the area of its IANA zone (`Asia/Tehran` → `Asia`). */
+export function regionOf(timeZone: string): string {
+  return timeZone.includes("/") ? (timeZone.split("/")[0] ?? timeZone) : timeZone;
+}
+
+// ---- groups -------------------------------------------------------------------------------------
+
+export const GROUP_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** A group keeps at least one organiser: the last one cannot step down or be removed. */
+export function mayRemoveOrganiser(organisers: number): boolean {
+  return organisers > 1;
 }

@@ -19,6 +19,7 @@ import {
   sendDueReminders,
   type EventInput,
 } from "./service.ts";
+import { giveTrustLevel } from "./testing.ts";
 import "./index.ts";
 
 const DAY = 86_400_000;
@@ -28,12 +29,14 @@ function actorFor(id: number, email: string, createdAt: Date, verified: boolean,
   return { id, email, name: email, emailVerified: verified, locale: "en", createdAt, roles: [{ role: "member", scope: "*" }, ...roles.map((role) => ({ role, scope: "*" }))] };
 }
 
-async function member(t: TestApp, options: { roles?: Role[]; verified?: boolean; ageDays?: number } = {}): Promise<Actor> {
+/** A member with a stored trust level (2 by default: enough to apply for a licence). */
+async function member(t: TestApp, options: { roles?: Role[]; verified?: boolean; ageDays?: number; trustLevel?: number } = {}): Promise<Actor> {
   serial += 1;
   const createdAt = new Date(Date.now() - (options.ageDays ?? 60) * DAY);
   const email = `events${serial}@example.test`;
   const id = await createAccount(t.app.hearth.db, { email, name: `Member ${serial}`, verified: options.verified ?? true, createdAt });
   for (const role of options.roles ?? []) await grantRole(t.app.hearth.db, id, role);
+  await giveTrustLevel(t.app.hearth.db, id, options.trustLevel ?? 2);
   return actorFor(id, email, createdAt, options.verified ?? true, options.roles ?? []);
 }
 
@@ -98,11 +101,19 @@ for (const kind of DATABASE_KINDS) {
 
     test("a member below the trust level cannot apply; staff decisions are audited", async () => {
       const db = t.app.hearth.db;
-      const fresh = await member(t, { ageDays: 2 });
-      const unverified = await member(t, { verified: false });
       const application = { about: "I run a makers' club.", city: "Tehran", reason: "Members want to meet.", format: "in_person" as const, expectedAttendance: 30 };
-      await assert.rejects(applyForLicence(db, fresh, application), rejects("trust_level_too_low"));
-      await assert.rejects(applyForLicence(db, unverified, application), rejects("trust_level_too_low"));
+      // The stored trust level decides, not the account's age: an old account at level 1 is refused.
+      const basic = await member(t, { ageDays: 400, trustLevel: 1 });
+      const unscored = await member(t, { trustLevel: 0 });
+      await assert.rejects(applyForLicence(db, basic, application), rejects("trust_level_too_low"));
+      await assert.rejects(applyForLicence(db, unscored, application), rejects("trust_level_too_low"));
+      // A suspended member counts as level 0 whatever their stored level.
+      const suspended = await member(t, { trustLevel: 3 });
+      await db.updateTable("accounts").set({ suspended_until: new Date(Date.now() + DAY) }).where("id", "=", suspended.id).execute();
+      await assert.rejects(applyForLicence(db, suspended, application), rejects("trust_level_too_low"));
+      // A brand-new account that staff trusted may apply.
+      const trusted = await member(t, { ageDays: 1, trustLevel: 2 });
+      assert.ok((await applyForLicence(db, trusted, application)) > 0);
 
       const { licenceId } = await licensedOrganiser();
       const licence = await db.selectFrom("event_licences").selectAll().where("id", "=", licenceId).executeTakeFirstOrThrow();

@@ -10,15 +10,15 @@ import { recordActivity } from "../../platform/activity/index.ts";
 import { recordAudit } from "../../platform/audit/index.ts";
 import { authorize, can, type Actor } from "../../platform/auth/permissions.ts";
 import { inTransaction, type Executor, type Tx } from "../../platform/db/index.ts";
-import { conflict, forbidden, invalid, notFound, type FieldErrors } from "../../platform/errors.ts";
+import { AppError, conflict, forbidden, invalid, notFound, type FieldErrors } from "../../platform/errors.ts";
 import { notify } from "../../platform/notify/index.ts";
 import { readSetting } from "../../platform/settings/index.ts";
+import { trustLevelOf } from "../members/index.ts";
 import { announceCancellation, tellMember } from "./notifications.ts";
 import { canOrganise } from "./policy.ts";
 import {
   approvalTerms,
   dueReminder,
-  interimTrustLevel,
   isValidTimeZone,
   licenceRefusal,
   mayApplyForLicence,
@@ -35,14 +35,6 @@ export interface Meta {
   ip?: string | null;
 }
 
-/**
- * A member's trust level for event licences. Until the members module offers trust levels through
- * its public surface, this is the interim rule of `interimTrustLevel` (verified email and account age).
- */
-export function memberTrustLevel(actor: Actor, now: Date): number {
-  return interimTrustLevel(actor, now);
-}
-
 export interface LicenceApplication {
   about: string;
   city: string;
@@ -51,10 +43,16 @@ export interface LicenceApplication {
   expectedAttendance: number;
 }
 
+/** The site's minimum trust level for a licence, and whether the member's stored level (members module) reaches it. */
+export async function licenceEligibility(db: Executor, accountId: number, now = new Date()): Promise<{ eligible: boolean; minTrustLevel: number }> {
+  const policy = await readSetting(db, eventsSettings);
+  return { eligible: mayApplyForLicence(policy, await trustLevelOf(db, accountId, now)), minTrustLevel: policy.minTrustLevel };
+}
+
 /** A member applies for a licence to run events; the trust level must reach the site's minimum. */
 export async function applyForLicence(db: Executor, actor: Actor, input: LicenceApplication, now = new Date()): Promise<number> {
-  const policy = await readSetting(db, eventsSettings);
-  if (!mayApplyForLicence(policy, memberTrustLevel(actor, now))) throw forbidden("trust_level_too_low", "events.errors.trustLevel");
+  const { eligible, minTrustLevel } = await licenceEligibility(db, actor.id, now);
+  if (!eligible) throw new AppError("forbidden", "trust_level_too_low", "events.errors.trustLevel", { level: minTrustLevel });
   return inTransaction(db, async (tx) => {
     const open = await tx.selectFrom("event_licences").select("id").where("applicant_id", "=", actor.id).where("status", "=", "applied").executeTakeFirst();
     if (open) throw conflict("application_pending", "events.errors.applicationPending");

@@ -1,4 +1,4 @@
-/** Row types of the events tables (migrations/0050_events.sql). */
+/** Row types of the events tables (migrations 0050–0052). */
 import type { ColumnType, Generated } from "kysely";
 import type { LicenceConditions, LicenceStatus, RsvpStatus } from "./rules.ts";
 
@@ -10,7 +10,8 @@ export interface EventGroupsTable {
   slug: string;
   name: string;
   city: string;
-  description: Generated<string>;
+  /** Description per language: {"en": "…", "fa": "…"}. */
+  descriptions: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: Timestamp;
 }
 
@@ -89,7 +90,19 @@ export interface EventFeedbackTable {
   event_id: number;
   member_id: number;
   rating: number;
-  comment: Generated<string>;
+  best: Generated<string>;
+  improve: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface EventPhotosTable {
+  id: Generated<number>;
+  event_id: number;
+  uploader_id: number | null;
+  file_name: string;
+  width: number;
+  height: number;
+  bytes: number;
   created_at: Timestamp;
 }
 
@@ -102,5 +115,6 @@ declare module "../../platform/db/index.ts" {
     event_co_organisers: EventCoOrganisersTable;
     event_rsvps: EventRsvpsTable;
     event_feedback: EventFeedbackTable;
+    event_photos: EventPhotosTable;
   }
 }

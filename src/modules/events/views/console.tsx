@@ -1,6 +1,7 @@
 /** The console's events pages. */
 import { Button, EmptyState, Field, Form, PageHeader, Table } from "../../../platform/web/components.tsx";
 import { usePage } from "../../../platform/web/page-context.ts";
+import type { EventsReport } from "../report.ts";
 
 export interface QueueRow {
   id: number;
@@ -20,7 +21,8 @@ export interface QueueRow {
 
 const STATUSES = ["applied", "approved", "rejected", "revoked"] as const;
 
-function Tabs(props: { status: string }) {
+/** The events console's pages, one link each: the licence queue by status, the report, the groups. */
+export function Tabs(props: { status: string }) {
   const { t } = usePage();
   return (
     <nav class="event-cities" aria-label={t("events.licences.status")}>
@@ -30,6 +32,7 @@ function Tabs(props: { status: string }) {
         </a>
       ))}
       <a href="/console/events/report">{t("events.console.reportTitle")}</a>
+      <a href="/console/events/groups">{t("events.console.groupsTitle")}</a>
     </nav>
   );
 }
@@ -111,24 +114,60 @@ export function LicenceQueuePage(props: { status: string; rows: QueueRow[] }) {
   );
 }
 
-export function ReportPage(props: { rows: Array<{ city: string; events: number; upcoming: number; going: number; attended: number; cancelled: number }> }) {
+export function ReportPage(props: { report: EventsReport }) {
   const { t, formatNumber } = usePage();
   const n = (value: number) => formatNumber(value);
+  const decimal = (value: number | null) => (value === null ? "—" : formatNumber(value, { maximumFractionDigits: 1 }));
+  const { totals } = props.report;
   return (
     <>
       <PageHeader title={t("events.console.reportTitle")} />
       <Tabs status="" />
+      <dl class="event-numbers">
+        <div>
+          <dt>{t("events.console.events")}</dt>
+          <dd>{n(totals.events)}</dd>
+        </div>
+        <div>
+          <dt>{t("events.console.attended")}</dt>
+          <dd>{n(totals.attended)}</dd>
+        </div>
+        <div>
+          <dt>{t("events.console.averageAttendance")}</dt>
+          <dd>{decimal(totals.averageAttendance)}</dd>
+        </div>
+        <div>
+          <dt>{t("events.console.rating")}</dt>
+          <dd>{decimal(totals.rating)}</dd>
+        </div>
+      </dl>
+      <h2>{t("events.console.byCity")}</h2>
       <Table
-        caption={t("events.console.reportTitle")}
+        caption={t("events.console.byCity")}
         empty={t("events.list.empty")}
-        rows={props.rows}
+        rows={props.report.cities}
         columns={[
+          { label: t("events.console.region"), cell: (row) => row.region },
           { label: t("events.form.city"), cell: (row) => <span dir="auto">{row.city}</span> },
           { label: t("events.console.events"), cell: (row) => n(row.events), numeric: true },
           { label: t("events.console.upcoming"), cell: (row) => n(row.upcoming), numeric: true },
           { label: t("events.console.going"), cell: (row) => n(row.going), numeric: true },
           { label: t("events.console.attended"), cell: (row) => n(row.attended), numeric: true },
+          { label: t("events.console.averageAttendance"), cell: (row) => decimal(row.averageAttendance), numeric: true },
+          { label: t("events.console.rating"), cell: (row) => decimal(row.rating), numeric: true },
           { label: t("events.console.cancelled"), cell: (row) => n(row.cancelled), numeric: true },
+        ]}
+      />
+      <h2>{t("events.console.topOrganisers")}</h2>
+      <Table
+        caption={t("events.console.topOrganisers")}
+        empty={t("events.console.empty")}
+        rows={props.report.organisers}
+        columns={[
+          { label: t("events.checkIn.name"), cell: (row) => <a href={`/members/${row.id}`} dir="auto">{row.name}</a> },
+          { label: t("events.console.events"), cell: (row) => n(row.events), numeric: true },
+          { label: t("events.console.attended"), cell: (row) => n(row.attended), numeric: true },
+          { label: t("events.console.rating"), cell: (row) => decimal(row.rating), numeric: true },
         ]}
       />
     </>

@@ -1,10 +1,10 @@
 /** The events pages: the list with its map, one event, the forms, check-in, groups. */
-import type { ComponentChildren } from "preact";
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { renderMarkdown } from "../../../platform/markdown/index.ts";
 import { Button, EmptyState, ErrorSummary, Field, FieldShell, fieldControl, Form, LinkButton, PageHeader, Table } from "../../../platform/web/components.tsx";
 import { usePage } from "../../../platform/web/page-context.ts";
 import type { EventJsonValue } from "../presenters.ts";
+import { AfterTheEvent, type AfterProps } from "./after.tsx";
 import { EventsMap, type CityDot } from "./map.tsx";
 
 function When(props: { event: Pick<EventJsonValue, "startsAt" | "endsAt" | "timeZone"> }) {
@@ -96,8 +96,10 @@ export interface EventPageProps {
   organises: boolean;
   ticket: { svg: string; url: string } | null;
   ended: boolean;
-  attendance: { checkedIn: number; feedback: number; rating: number | null };
-  canGiveFeedback: boolean;
+  /** Once the event has started: photos; once it has ended: attendance and the survey. */
+  after: AfterProps | null;
+  /** For organisers of an event still to come: the capacity form, with the licence's cap if any. */
+  capacity: { cap: number | null; value: string; errors?: FieldErrors | undefined; message?: string | undefined } | null;
 }
 
 export function EventPage(props: EventPageProps) {
@@ -163,26 +165,7 @@ export function EventPage(props: EventPageProps) {
           ) : null}
         </section>
       ) : null}
-      {props.ended ? (
-        <section aria-labelledby="after-heading">
-          <h2 id="after-heading">{t("events.page.afterHeading")}</h2>
-          <p>{t("events.page.attendance", { count: props.attendance.checkedIn })}</p>
-          {props.attendance.rating !== null ? <p>{t("events.page.rating", { rating: formatNumber(props.attendance.rating, { maximumFractionDigits: 1 }), count: props.attendance.feedback })}</p> : null}
-          {props.canGiveFeedback ? (
-            <Form action={`/events/${event.id}/feedback`} aria-label={t("events.page.feedbackHeading")}>
-              <FieldShell field="rating" label={t("events.page.feedbackRating")}>
-                <select {...fieldControl({ field: "rating", label: "" }, "rating")}>
-                  {[5, 4, 3, 2, 1].map((value) => (
-                    <option value={String(value)}>{formatNumber(value)}</option>
-                  ))}
-                </select>
-              </FieldShell>
-              <Field name="comment" label={t("events.page.feedbackComment")} multiline maxLength={2000} />
-              <Button>{t("events.page.feedbackSend")}</Button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
+      {props.after ? <AfterTheEvent {...props.after} /> : null}
       <p class="event-actions">
         <a href={`/events/${event.id}.ics`}>{t("events.page.addToCalendar")}</a>
         {props.organises ? (
@@ -192,6 +175,7 @@ export function EventPage(props: EventPageProps) {
           </>
         ) : null}
       </p>
+      {props.capacity ? <CapacityForm eventId={event.id} {...props.capacity} /> : null}
       {props.organises && !event.cancelledAt && !props.ended ? (
         <Form action={`/events/${event.id}/cancel`} aria-label={t("events.page.cancelEvent")}>
           <Field name="reason" label={t("events.page.cancelReason")} required maxLength={2000} />
@@ -199,6 +183,27 @@ export function EventPage(props: EventPageProps) {
         </Form>
       ) : null}
     </article>
+  );
+}
+
+/** Organisers change the number of seats; under a licence the cap is shown and enforced by the service. */
+function CapacityForm(props: { eventId: number; cap: number | null; value: string; errors?: FieldErrors | undefined; message?: string | undefined }) {
+  const { t, formatNumber } = usePage();
+  return (
+    <Form action={`/events/${props.eventId}/capacity`} aria-label={t("events.capacity.heading")}>
+      <h2>{t("events.capacity.heading")}</h2>
+      <ErrorSummary errors={props.errors} message={props.message} />
+      <Field
+        name="capacity"
+        label={t("events.form.capacity")}
+        type="number"
+        value={props.value}
+        required
+        hint={props.cap === null ? t("events.capacity.official") : t("events.capacity.cap", { max: formatNumber(props.cap) })}
+        errors={props.errors}
+      />
+      <Button variant="secondary">{t("events.capacity.save")}</Button>
+    </Form>
   );
 }
 
@@ -281,7 +286,7 @@ export function EventFormPage(props: {
         <Field name="startsAt" label={t("events.form.startsAt")} type="datetime-local" value={v.startsAt} required errors={props.errors} />
         <Field name="endsAt" label={t("events.form.endsAt")} type="datetime-local" value={v.endsAt} required errors={props.errors} />
         <Select name="timeZone" label={t("events.form.timeZone")} value={v.timeZone} options={props.timeZones.map((zone) => ({ value: zone, label: zone }))} errors={props.errors} />
-        <Field name="capacity" label={t("events.form.capacity")} type="number" value={v.capacity} required errors={props.errors} />
+        <Field name="capacity" label={t("events.form.capacity")} type="number" value={v.capacity} required hint={t("events.form.capacityHint")} errors={props.errors} />
         <Field name="question" label={t("events.form.question")} value={v.question} maxLength={200} errors={props.errors} />
         {props.groups.length > 0 ? <Select name="groupId" label={t("events.form.group")} value={v.groupId} options={[{ value: "", label: "—" }, ...props.groups.map((group) => ({ value: String(group.id), label: group.name }))]} errors={props.errors} /> : null}
         <Button>{t("events.form.submit")}</Button>
@@ -300,7 +305,7 @@ export interface LicenceRow {
   decision_reason: string;
 }
 
-export function LicencesPage(props: { licences: LicenceRow[]; eligible: boolean; errors?: FieldErrors | undefined; message?: string | undefined; values: Record<string, string> }) {
+export function LicencesPage(props: { licences: LicenceRow[]; eligible: boolean; minTrustLevel: number; errors?: FieldErrors | undefined; message?: string | undefined; values: Record<string, string> }) {
   const { t, formatDate } = usePage();
   return (
     <>
@@ -334,7 +339,7 @@ export function LicencesPage(props: { licences: LicenceRow[]; eligible: boolean;
           <Button>{t("events.licences.submit")}</Button>
         </Form>
       ) : (
-        <p class="alert alert--info">{t("events.errors.trustLevel")}</p>
+        <p class="alert alert--info">{t("events.errors.trustLevel", { level: props.minTrustLevel })}</p>
       )}
     </>
   );
@@ -392,55 +397,6 @@ export function ScanPage(props: { eventId: number; title: string; row: CheckInRo
           <Button>{t("events.checkIn.button")}</Button>
         </Form>
       )}
-    </>
-  );
-}
-
-export function GroupsPage(props: { groups: Array<{ slug: string; name: string; city: string; members: number }> }) {
-  const { t, formatNumber } = usePage();
-  return (
-    <>
-      <PageHeader title={t("events.groups.title")} lead={t("events.groups.lead")} />
-      {props.groups.length === 0 ? (
-        <EmptyState title={t("events.groups.none")} />
-      ) : (
-        <ul class="event-list">
-          {props.groups.map((group) => (
-            <li class="event-card">
-              <h3>
-                <a href={`/groups/${group.slug}`} dir="auto">
-                  {group.name}
-                </a>
-              </h3>
-              <p>
-                {group.city} · {t("events.groups.members", { count: group.members, formatted: formatNumber(group.members) })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
-
-export function GroupPage(props: { group: { slug: string; name: string; city: string; description: string }; organisers: string[]; members: number; isMember: boolean; events: EventJsonValue[]; children?: ComponentChildren }) {
-  const { t, actor } = usePage();
-  return (
-    <>
-      <PageHeader title={props.group.name} lead={props.group.city} />
-      <div class="markdown" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(props.group.description) }} />
-      <p>{t("events.groups.organisedBy", { names: props.organisers.join(", ") })}</p>
-      <p>{t("events.groups.members", { count: props.members, formatted: String(props.members) })}</p>
-      {actor ? (
-        <Form action={`/groups/${props.group.slug}/${props.isMember ? "leave" : "join"}`} aria-label={t(props.isMember ? "events.groups.leave" : "events.groups.join")}>
-          <Button variant={props.isMember ? "secondary" : "primary"}>{t(props.isMember ? "events.groups.leave" : "events.groups.join")}</Button>
-        </Form>
-      ) : null}
-      <h2>{t("events.groups.upcoming")}</h2>
-      <EventList events={props.events} empty={t("events.list.empty")} />
-      <p>
-        <a href={`/events/calendar.ics?group=${props.group.slug}`}>{t("events.list.subscribe")}</a>
-      </p>
     </>
   );
 }
