@@ -4,10 +4,11 @@ import { sql } from "kysely";
 import type { Actor } from "../../platform/auth/permissions.ts";
 import { authorize } from "../../platform/auth/permissions.ts";
 import { recordAudit } from "../../platform/audit/index.ts";
-import { inTransaction, type Executor } from "../../platform/db/index.ts";
+import { inTransaction, type Executor, type Tx } from "../../platform/db/index.ts";
 import { conflict, invalid, notFound, type FieldErrors } from "../../platform/errors.ts";
 import { creatorsOfProducts, findProduct } from "../products/index.ts";
-import { equalShares, rangesOverlap, validShares } from "./rules.ts";
+import { oneAtATime } from "./import-lock.ts";
+import { changeDayProblem, equalShares, isCurrency, rangesOverlap, utcDay, validShares } from "./rules.ts";
 import "./policy.ts";
 
 export interface Agreement {
@@ -17,6 +18,8 @@ export interface Agreement {
   effectiveFrom: string;
   effectiveTo: string | null;
   shares: Array<{ accountId: number; shareBp: number; acceptedAt: Date | null }>;
+  /** The shares' basis points in share order (the import splits every line by them). */
+  sharesBp: number[];
 }
 
 /** Every agreement with its shares (in share order), by product. */
@@ -32,8 +35,9 @@ export async function loadAgreements(db: Executor, filter: { productId?: number;
   if (filter.agreementId !== undefined) query = query.where("a.id", "=", filter.agreementId);
   const byId = new Map<number, Agreement>();
   for (const row of await query.execute()) {
-    const agreement = byId.get(row.id) ?? { id: row.id, productId: row.product_id, rateBp: row.rate_bp, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, shares: [] };
+    const agreement = byId.get(row.id) ?? { id: row.id, productId: row.product_id, rateBp: row.rate_bp, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, shares: [], sharesBp: [] };
     agreement.shares.push({ accountId: row.account_id, shareBp: row.share_bp, acceptedAt: row.accepted_at });
+    agreement.sharesBp.push(row.share_bp);
     byId.set(row.id, agreement);
   }
   const byProduct = new Map<number, Agreement[]>();
@@ -48,6 +52,8 @@ export interface AgreementInput {
   effectiveTo: string | null;
   /** Omitted: the product's creators in equal shares. */
   shares?: Array<{ accountId: number; shareBp: number }>;
+  /** The currency its creators are paid in; omitted: statements stay in each sales currency. */
+  currency?: string | null;
 }
 
 /** The text a creator accepts; its digest is kept with the acceptance. */
@@ -62,6 +68,7 @@ export async function createAgreement(db: Executor, actor: Actor, input: Agreeme
   const errors: FieldErrors = {};
   if (!Number.isInteger(input.rateBp) || input.rateBp < 0 || input.rateBp > 10_000) errors.rateBp = { key: "royalties.agreement.rate" };
   if (input.effectiveTo !== null && input.effectiveTo <= input.effectiveFrom) errors.effectiveTo = { key: "royalties.agreement.dates" };
+  if (input.currency != null && (!/^[A-Z]{3}$/.test(input.currency) || !isCurrency(input.currency))) errors.currency = { key: "royalties.rates.currency", params: { currency: input.currency.slice(0, 10) } };
   if (Object.keys(errors).length > 0) throw invalid("validation_failed", "errors.validation", errors);
   return inTransaction(db, async (tx) => {
     const product = await findProduct(tx, input.productId);
@@ -79,7 +86,7 @@ export async function createAgreement(db: Executor, actor: Actor, input: Agreeme
     }
     const row = await tx
       .insertInto("royalty_agreements")
-      .values({ product_id: input.productId, rate_bp: input.rateBp, effective_from: input.effectiveFrom, effective_to: input.effectiveTo, created_by: actor.id })
+      .values({ product_id: input.productId, rate_bp: input.rateBp, effective_from: input.effectiveFrom, effective_to: input.effectiveTo, created_by: actor.id, currency: input.currency ?? null })
       .returning("id")
       .executeTakeFirstOrThrow();
     await tx
@@ -114,5 +121,62 @@ export async function agreementsOf(db: Executor, accountId: number): Promise<Arr
   return all.map((agreement) => {
     const mine = agreement.shares.find((share) => share.accountId === accountId);
     return { ...agreement, myShareBp: mine?.shareBp ?? 0, acceptedAt: mine?.acceptedAt ?? null };
+  });
+}
+
+/**
+ * Ends an agreement on `day` inside the caller's transaction: sales from that day on (UTC) fall outside
+ * it. Refused when the day is not inside it, is in the past, or sales of the product from that day on
+ * were booked under it already (their entries keep the terms they were booked with).
+ */
+async function closeAgreement(tx: Tx, agreement: Agreement, day: string, now: Date): Promise<void> {
+  const problem = changeDayProblem(agreement, day, utcDay(now));
+  if (problem) throw invalid("validation_failed", "errors.validation", { day: { key: problem } });
+  const later = await tx
+    .selectFrom("sales_lines")
+    .select("id")
+    .where("product_id", "=", agreement.productId)
+    .where("refund_of", "is", null)
+    .where("sold_at", ">=", new Date(`${day}T00:00:00Z`))
+    .limit(1)
+    .executeTakeFirst();
+  if (later) throw conflict("agreement_sales_after", "royalties.agreement.salesAfter");
+  await tx.updateTable("royalty_agreements").set({ effective_to: day }).where("id", "=", agreement.id).execute();
+}
+
+/** The agreement, locked for the change; waits for a running import (imports read agreements once). */
+async function changing<T>(db: Executor, actor: Actor, agreementId: number, fn: (tx: Tx, agreement: Agreement) => Promise<T>): Promise<T> {
+  authorize(actor, "royalties.manage");
+  return oneAtATime(db, () =>
+    inTransaction(db, async (tx) => {
+      await tx.selectFrom("royalty_agreements").select("id").where("id", "=", agreementId).forUpdate().execute();
+      const agreement = [...(await loadAgreements(tx, { agreementId })).values()].flat()[0];
+      if (!agreement) throw notFound("agreement_not_found", "royalties.agreement.notFound");
+      return fn(tx, agreement);
+    }),
+  );
+}
+
+/** Finance (or an admin) ends an agreement on a day, audited. */
+export async function endAgreement(db: Executor, actor: Actor, agreementId: number, day: string, now: Date, ip: string | null = null): Promise<void> {
+  await changing(db, actor, agreementId, async (tx, agreement) => {
+    await closeAgreement(tx, agreement, day, now);
+    await recordAudit(tx, { actorId: actor.id, action: "royalties.agreement.end", subjectType: "royalty_agreement", subjectId: agreementId, details: { day, before: agreement.effectiveTo }, ip });
+  });
+}
+
+/**
+ * Finance (or an admin) changes an agreement's rate or shares from a day on: the agreement ends that
+ * day and a new one with the new terms starts, until the old one's end; its creators accept it anew.
+ * Audited; returns the new agreement's id.
+ */
+export async function changeAgreement(db: Executor, actor: Actor, agreementId: number, change: { day: string; rateBp: number; shares?: Array<{ accountId: number; shareBp: number }> }, now: Date, ip: string | null = null): Promise<number> {
+  return changing(db, actor, agreementId, async (tx, agreement) => {
+    await closeAgreement(tx, agreement, change.day, now);
+    const shares = change.shares ?? agreement.shares.map((share) => ({ accountId: share.accountId, shareBp: share.shareBp }));
+    const current = await tx.selectFrom("royalty_agreements").select("currency").where("id", "=", agreement.id).executeTakeFirstOrThrow();
+    const id = await createAgreement(tx, actor, { productId: agreement.productId, rateBp: change.rateBp, effectiveFrom: change.day, effectiveTo: agreement.effectiveTo, shares, currency: current.currency?.trim() ?? null }, ip);
+    await recordAudit(tx, { actorId: actor.id, action: "royalties.agreement.change", subjectType: "royalty_agreement", subjectId: agreementId, details: { day: change.day, rateBp: change.rateBp, shares, replacedBy: id }, ip });
+    return id;
   });
 }

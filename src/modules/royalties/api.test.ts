@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { sql } from "kysely";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { apiToken, signedInClient, type Client } from "../../../test/helpers/session.ts";
 import { setProductSkus } from "../products/index.ts";
@@ -163,13 +164,21 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await db.selectFrom("royalty_statements").select("status").where("id", "=", mine.id).executeTakeFirstOrThrow()).status, "draft", "a draft cannot be paid");
       assert.equal((await t.app.inject({ method: "POST", url: `/console/royalties/statements/${mine.id}/approve`, ...form(finance) })).statusCode, 303);
       assert.equal((await t.app.inject({ method: "POST", url: `/console/royalties/statements/${mine.id}/pay`, ...form(manager, "reference=X-1&paidOn=2025-04-02") })).statusCode, 403);
+      // Not before the creator accepted the agreement: the payout is refused, the creator reminded.
+      const held = await t.app.inject({ method: "POST", url: `/console/royalties/statements/${mine.id}/pay`, ...form(finance, "reference=SEPA-2025-0042&paidOn=2025-04-02") });
+      assert.equal(held.headers.location, "/console/royalties/statements");
+      const flash = await t.app.inject({ url: "/console/royalties/statements", headers: { cookie: [finance.cookie, ...[held.headers["set-cookie"] ?? []].flat().map((cookie) => cookie.split(";")[0])].join("; ") } });
+      assert.match(flash.body, /its creator has not accepted the royalty agreement/);
+      assert.equal((await db.selectFrom("royalty_statements").select("status").where("id", "=", mine.id).executeTakeFirstOrThrow()).status, "approved");
+      const share = await db.selectFrom("royalty_shares").select("agreement_id").where("account_id", "=", creator.accountId).executeTakeFirstOrThrow();
+      assert.equal((await t.app.inject({ method: "POST", url: `/account/royalties/agreements/${share.agreement_id}/accept`, headers: creator.headers })).statusCode, 303);
       assert.equal((await t.app.inject({ method: "POST", url: `/console/royalties/statements/${mine.id}/pay`, ...form(finance, "reference=SEPA-2025-0042&paidOn=2025-04-02") })).statusCode, 303);
       const paid = await db.selectFrom("royalty_statements").selectAll().where("id", "=", mine.id).executeTakeFirstOrThrow();
       assert.equal(paid.status, "paid");
       assert.equal(paid.payout_reference, "SEPA-2025-0042");
       const told = await db.selectFrom("notifications").select(["type", "url"]).where("account_id", "=", creator.accountId).orderBy("id").execute();
-      assert.deepEqual(told.map((row) => row.type), ["royalties.approved", "royalties.paid"]);
-      assert.equal(told[0]?.url, `/account/royalties/statements/${mine.id}`);
+      assert.deepEqual(told.map((row) => row.type), ["royalties.approved", "royalties.accept_pending", "royalties.paid"]);
+      assert.deepEqual(told.map((row) => row.url), [`/account/royalties/statements/${mine.id}`, "/account/royalties", `/account/royalties/statements/${mine.id}`]);
       const audit = await db.selectFrom("audit_log").select("action").where("subject_type", "=", "royalty_statement").where("subject_id", "=", String(mine.id)).execute();
       assert.deepEqual(audit.map((row) => row.action).sort(), ["royalties.statement.approve", "royalties.statement.pay"]);
 
@@ -186,11 +195,11 @@ for (const kind of DATABASE_KINDS) {
 
     test("a creator accepts their agreement in the app; the acceptance is kept with the terms' digest", async () => {
       const { db } = t.app.hearth;
-      const share = await db.selectFrom("royalty_shares").selectAll().where("account_id", "=", creator.accountId).executeTakeFirstOrThrow();
+      const share = await db.selectFrom("royalty_shares").selectAll().where("account_id", "=", otherCreator.accountId).executeTakeFirstOrThrow();
       assert.equal(share.accepted_at, null);
-      assert.equal((await t.app.inject({ method: "POST", url: `/account/royalties/agreements/${share.agreement_id}/accept`, headers: otherCreator.headers })).statusCode, 404);
-      assert.equal((await t.app.inject({ method: "POST", url: `/account/royalties/agreements/${share.agreement_id}/accept`, headers: creator.headers })).statusCode, 303);
-      const accepted = await db.selectFrom("royalty_shares").selectAll().where("account_id", "=", creator.accountId).executeTakeFirstOrThrow();
+      assert.equal((await t.app.inject({ method: "POST", url: `/account/royalties/agreements/${share.agreement_id}/accept`, headers: creator.headers })).statusCode, 404);
+      assert.equal((await t.app.inject({ method: "POST", url: `/account/royalties/agreements/${share.agreement_id}/accept`, headers: otherCreator.headers })).statusCode, 303);
+      const accepted = await db.selectFrom("royalty_shares").selectAll().where("account_id", "=", otherCreator.accountId).executeTakeFirstOrThrow();
       assert.ok(accepted.accepted_at);
       assert.match(accepted.accepted_terms ?? "", /^[0-9a-f]{64}$/);
     });
@@ -231,6 +240,42 @@ for (const kind of DATABASE_KINDS) {
           assert.match(page.body, /<html lang="(fa|he)" dir="rtl"/, `${locale} ${url}`);
         }
       }
+    });
+
+    test("finance changes an agreement's rate from a day on, or ends it, in the console; a past day is refused in words", async () => {
+      const { db } = t.app.hearth;
+      const product = await db.insertInto("products").values({ names: JSON.stringify({ en: "Changing terms" }), status: "launched" }).returning("id").executeTakeFirstOrThrow();
+      await db.insertInto("product_creators").values([{ product_id: product.id, account_id: creator.accountId }]).execute();
+      const agreementId = await createAgreement(db, await testActor(db, ["finance"]), { productId: product.id, rateBp: 100, effectiveFrom: "2025-01-01", effectiveTo: null });
+      const post = (client: Client, action: string, payload: string) => t.app.inject({ method: "POST", url: `/console/royalties/agreements/${agreementId}/${action}`, headers: { ...client.headers, "content-type": "application/x-www-form-urlencoded" }, payload });
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      assert.equal((await post(creator, "change", `day=${day(10)}&rateBp=300`)).statusCode, 403);
+      const past = await post(finance, "change", `day=${day(-1)}&rateBp=300`);
+      assert.equal(past.headers.location, "/console/royalties/agreements");
+      const page = await t.app.inject({ url: "/console/royalties/agreements", headers: { cookie: [finance.cookie, ...[past.headers["set-cookie"] ?? []].flat().map((cookie) => cookie.split(";")[0])].join("; ") } });
+      assert.match(page.body, /A change cannot take effect before today/);
+      assert.equal((await post(finance, "change", `day=${day(10)}&rateBp=300`)).statusCode, 303);
+      const next = await db.selectFrom("royalty_agreements").select(["id", "rate_bp", sql<string>`effective_from::text`.as("from")]).where("product_id", "=", product.id).where("id", "<>", agreementId).executeTakeFirstOrThrow();
+      assert.deepEqual([next.rate_bp, next.from], [300, day(10)]);
+      assert.equal((await t.app.inject({ method: "POST", url: `/console/royalties/agreements/${next.id}/end`, headers: { ...finance.headers, "content-type": "application/x-www-form-urlencoded" }, payload: `day=${day(40)}` })).statusCode, 303);
+      const ended = await db.selectFrom("royalty_agreements").select(sql<string>`effective_to::text`.as("to")).where("id", "=", next.id).executeTakeFirstOrThrow();
+      assert.equal(ended.to, day(40));
+    });
+
+    test("finance uploads exchange rates in the console; a bad rate is listed with its line and nothing is kept", async () => {
+      const { db } = t.app.hearth;
+      const post = (client: Client, text: string) => {
+        const body = upload(client.csrf, Buffer.from(text));
+        return t.app.inject({ method: "POST", url: "/console/royalties/rates", payload: body.payload, headers: { ...body.headers, cookie: client.cookie } });
+      };
+      const bad = await post(finance, "currency,to_currency,rate,valid_on\nUSD,EUR,0.9,2025-03-01\nUSD,EUR,0,9,2025-03-02\nGBP,EUR,1.1.5,2025-03-01\n");
+      assert.equal(bad.statusCode, 422);
+      assert.match(bad.body, /up to 8 decimal places/);
+      assert.equal((await db.selectFrom("exchange_rates").select("currency").execute()).length, 0);
+      assert.equal((await post(creator, "currency,to_currency,rate,valid_on\nUSD,EUR,0.9,2025-03-01\n")).statusCode, 403);
+      const good = await post(finance, "currency,to_currency,rate,valid_on\nUSD,EUR,0.9,2025-03-01\n");
+      assert.equal(good.statusCode, 303);
+      assert.equal((await db.selectFrom("exchange_rates").select("rate_scaled").executeTakeFirstOrThrow()).rate_scaled.toString(), "90000000");
     });
 
     test("product pages show the creators and link to the idea", async () => {

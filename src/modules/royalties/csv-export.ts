@@ -1,5 +1,6 @@
 /** CSV downloads: one statement with its lines (for its creator), and the statements list (for finance). Cells are neutralised. */
-import { csvRow, currencyDigits, minorToDecimal } from "./rules.ts";
+import { csvRow } from "../../platform/csv.ts";
+import { currencyDigits, minorToDecimal } from "./rules.ts";
 import type { StatementLine, StatementRow } from "./statements.ts";
 
 /** One statement: a summary row, then its sales lines. */

@@ -12,9 +12,10 @@ import { inTransaction, type Executor, type Tx } from "../../platform/db/index.t
 import { readSetting } from "../../platform/settings/index.ts";
 import { skuCatalogue } from "../products/index.ts";
 import { loadAgreements, type Agreement } from "./agreements.ts";
-import { agreementCovers, bookedRoyalty, parseSalesLine, periodStart, refundExceeds, refundMatches, royaltyForLine, sameLine, type LineError, type PeriodLength, type SalesLine } from "./rules.ts";
+import { agreementCovers, parseSalesLine, periodStart, refundExceeds, refundMatches, royaltyForLine, sameLine, utcDay, type LineError, type PeriodLength, type SalesLine } from "./rules.ts";
 import { royaltiesSettings } from "./settings.ts";
 import { numberArray, textArray } from "./pg-array.ts";
+import { oneAtATime } from "./import-lock.ts";
 import { SeenIds } from "./seen-ids.ts";
 import { UnreadableFile, type SalesSource } from "./sources.ts";
 import "./policy.ts";
@@ -24,6 +25,8 @@ import "./policy.ts";
  * overall on a shared machine, and 200 MB more peak memory for a million lines.
  */
 export const CHUNK_LINES = 5000;
+/** Accruals an import remembers between chunks (about 200 bytes each). */
+const KNOWN_ACCRUALS = 200_000;
 /** Refused lines listed in an answer; the count covers them all. */
 export const LISTED_REFUSALS = 1000;
 
@@ -56,9 +59,13 @@ interface ParsedLine extends SalesLine {
   productId: number;
 }
 
-/** Imports sales lines from a source as the actor (finance). */
+/** Imports sales lines from a source as the actor (finance). One import runs at a time (see oneAtATime). */
 export async function importSales(db: Executor, actor: Actor, source: SalesSource, options: ImportOptions): Promise<ImportResult> {
   authorize(actor, "royalties.manage");
+  return oneAtATime(db, () => runImport(db, actor, source, options));
+}
+
+async function runImport(db: Executor, actor: Actor, source: SalesSource, options: ImportOptions): Promise<ImportResult> {
   const now = options.now ?? new Date();
   const catalogue = await skuCatalogue(db);
   const checked = await checkSource(db, source, catalogue, now);
@@ -79,25 +86,28 @@ export async function importSales(db: Executor, actor: Actor, source: SalesSourc
     .executeTakeFirstOrThrow();
   let imported = 0;
   let duplicates = 0;
-  let done = 0;
+  let linesDone = 0;
   let chunk: ParsedLine[] = [];
+  const known = new Map<string, AccrualState>();
   // Two chunks are applied at once, each in its own transaction: one is written while the next is read.
   // A return may name a sale of the chunk before, not yet committed: its date comes from memory.
-  let previous: { lines: readonly ParsedLine[]; applying: Promise<void> } | null = null;
+  let previous: { lines: readonly ParsedLine[]; stages: ChunkStages; done: Promise<void> } | null = null;
   const flush = async () => {
     const lines = chunk;
     chunk = [];
     const dates = new Map([...(previous?.lines ?? []), ...lines].map((line) => [line.externalId, line.soldAt]));
-    const applying = applyChunkWithRetry(db, lines, { importId: importRow.id, agreements, period: settings.period, dates }).then((result) => {
+    const applying = applyChunk(db, lines, { importId: importRow.id, agreements, period: settings.period, dates, known, before: previous?.stages ?? null });
+    const done = applying.result.then((result) => {
       imported += result.imported;
       duplicates += lines.length - result.imported;
-      done += lines.length;
-      options.onChunk?.(done);
+      linesDone += lines.length;
+      options.onChunk?.(linesDone);
     });
-    if (previous) await previous.applying;
+    done.catch(() => undefined);
+    if (previous) await previous.done;
     // Inside a caller's transaction (the demo) there is one connection: one chunk at a time.
-    if (db.isTransaction) await applying;
-    previous = { lines, applying };
+    if (db.isTransaction) await done;
+    previous = { lines, stages: applying.stages, done };
   };
   for await (const record of source.records()) {
     if (checked.bad.has(record.line) || !record.raw) continue;
@@ -107,7 +117,7 @@ export async function importSales(db: Executor, actor: Actor, source: SalesSourc
     if (chunk.length >= CHUNK_LINES) await flush();
   }
   if (chunk.length > 0) await flush();
-  await (previous as { applying: Promise<void> } | null)?.applying;
+  await (previous as { done: Promise<void> } | null)?.done;
   await recordAudit(db, { ...auditBase, subjectId: importRow.id, action: "royalties.sales.import", details: { source: source.kind, filename: options.filename ?? null, imported, duplicates, refused: refusedCount } });
   return { applied: true, imported, duplicates, refused, refusedCount, importId: importRow.id };
 }
@@ -339,38 +349,58 @@ async function importedLines(db: Executor, externalIds: readonly string[]): Prom
 
 // ---------------------------------------------------------------- applying
 
+/** An accrual's running state: Σ net × rate so far, and its rounded royalty. */
+type AccrualState = { exactSum: bigint; booked?: bigint };
+
 interface ChunkContext {
   importId: number;
   agreements: Map<number, Agreement[]>;
   period: PeriodLength;
   /** Sale dates of this chunk's and the previous chunk's lines, by external id. */
   dates: Map<string, Date>;
+  /**
+   * Accruals as this import left them (so not read again), forgotten past KNOWN_ACCRUALS so memory stays
+   * bounded however many agreements and periods a file touches.
+   */
+  known: Map<string, AccrualState>;
+  /** The chunk before: its lines are inserted, booked, committed (every chunk before it has committed). */
+  before: ChunkStages | null;
 }
 
-/** Two chunks written at once may, rarely, wait on each other's rows; PostgreSQL then cancels one, which is tried again. */
-async function applyChunkWithRetry(db: Executor, lines: readonly ParsedLine[], context: ChunkContext): Promise<{ imported: number }> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await applyChunk(db, lines, context);
-    } catch (error) {
-      if ((error as { code?: string }).code !== "40P01" || attempt >= 5) throw error;
-    }
-  }
+/** Where a chunk's transaction stands; the next chunk follows it stage by stage. */
+interface ChunkStages {
+  inserted: Promise<void>;
+  /** Booked: the accruals the chunk moved, as it left them (not committed yet, so not readable by the next). */
+  booked: Promise<Map<string, AccrualState>>;
+  committed: Promise<void>;
 }
 
-interface EntryDraft {
-  salesLineId: number;
-  agreementId: number;
-  currency: string;
-  period: string;
-  royalty: bigint;
-  parts: Array<{ creatorId: number; amount: bigint }>;
+/** A promise with its resolve and reject (Promise.withResolvers, which the TypeScript library here lacks). */
+function stage<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  // A failure is answered by the import's await on the chunk; this copy only orders the next chunk.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
-/** Applies one chunk in one transaction; lines already imported are left alone. */
-async function applyChunk(db: Executor, lines: readonly ParsedLine[], context: ChunkContext): Promise<{ imported: number }> {
-  return inTransaction(db, async (tx) => {
-    const inserted = await sql<{ id: number; external_id: string }>`
+/**
+ * Applies one chunk in one transaction; lines already imported are left alone. Each step that may wait
+ * on the chunk before (a line it inserted under the same id, the accruals it moved, the import's
+ * counters) waits for that chunk to be past it, so the two never wait on each other: the chunk inserts
+ * its lines after the chunk before inserted its own, books its royalties after that chunk booked (it
+ * starts from the accruals that chunk left), and moves shared rows only once that chunk committed.
+ */
+function applyChunk(db: Executor, lines: readonly ParsedLine[], context: ChunkContext): { stages: ChunkStages; result: Promise<{ imported: number }> } {
+  const inserted = stage();
+  const booked = stage<Map<string, AccrualState>>();
+  const result = inTransaction(db, async (tx) => {
+    await context.before?.inserted;
+    const rows = await sql<{ id: number; external_id: string }>`
       insert into sales_lines (external_id, product_id, sku, quantity, net_amount_minor, currency, sold_at, refund_of, import_id)
       select e, p, s, q, a, c, d, r, ${context.importId}::bigint
       from unnest(${textArray(lines.map((l) => l.externalId))}::text[], ${numberArray(lines.map((l) => l.productId))}::bigint[], ${textArray(lines.map((l) => l.sku))}::text[],
@@ -378,13 +408,18 @@ async function applyChunk(db: Executor, lines: readonly ParsedLine[], context: C
                   ${textArray(lines.map((l) => l.soldAt.toISOString()))}::timestamptz[], ${textArray(lines.map((l) => l.refundOf))}::text[]) as t(e, p, s, q, a, c, d, r)
       on conflict (external_id) do nothing
       returning id, external_id`.execute(tx);
-    if (inserted.rows.length === 0) return { imported: 0 };
-    const idOf = new Map(inserted.rows.map((row) => [row.external_id, row.id]));
+    inserted.resolve();
+    const idOf = new Map(rows.rows.map((row) => [row.external_id, row.id]));
     // A line repeated inside one input is imported once, at its first occurrence.
     const seen = new Set<string>();
     const fresh = lines.filter((line) => idOf.has(line.externalId) && !seen.has(line.externalId) && seen.add(line.externalId));
-    const drafts = await bookRoyalties(tx, fresh, idOf, context);
-    await writeEntries(tx, drafts);
+    const originals = await saleDates(tx, fresh, context.dates);
+    const moved = (await context.before?.booked) ?? new Map<string, AccrualState>();
+    const journal = await bookRoyalties(tx, fresh, idOf, originals, context, moved);
+    booked.resolve(journal?.states ?? new Map());
+    if (journal) await writeEntries(tx, journal);
+    await context.before?.committed;
+    if (journal) await addToAccruals(tx, journal.accruals);
     await tx
       .updateTable("sales_imports")
       .set((eb) => ({ lines_imported: eb("lines_imported", "+", fresh.length), lines_duplicate: eb("lines_duplicate", "+", lines.length - fresh.length) }))
@@ -392,6 +427,13 @@ async function applyChunk(db: Executor, lines: readonly ParsedLine[], context: C
       .execute();
     return { imported: fresh.length };
   });
+  result.catch((error: unknown) => {
+    inserted.reject(error);
+    booked.reject(error);
+  });
+  const committed = result.then(() => undefined);
+  committed.catch(() => undefined);
+  return { stages: { inserted: inserted.promise, booked: booked.promise, committed }, result };
 }
 
 /** The dates of the sales that returns refund (a return falls under the agreement of its sale). */
@@ -402,86 +444,121 @@ async function saleDates(tx: Tx, lines: readonly ParsedLine[], known: Map<string
   return new Map([...known, ...rows.map((row): [string, Date] => [row.external_id, new Date(row.sold_at)])]);
 }
 
-/** Computes each line's royalty under each agreement, moving the locked accruals. */
-async function bookRoyalties(tx: Tx, lines: readonly ParsedLine[], idOf: Map<string, number>, context: ChunkContext): Promise<EntryDraft[]> {
-  const originals = await saleDates(tx, lines, context.dates);
-  const work: Array<{ line: ParsedLine; agreement: Agreement; key: string; period: string }> = [];
-  for (const line of lines) {
-    const agreementDate = line.refundOf === null ? line.soldAt : (originals.get(line.refundOf) ?? line.soldAt);
-    const period = periodStart(line.soldAt, context.period);
-    for (const agreement of context.agreements.get(line.productId) ?? []) {
-      if (agreementCovers(agreement, agreementDate)) work.push({ line, agreement, period, key: `${agreement.id}|${line.currency}|${period}` });
-    }
-  }
-  if (work.length === 0) return [];
-  // The chunk's change to each accrual, added in one upsert that also locks the rows (in one order for
-  // every import, so two imports at once wait for each other instead of deadlocking).
-  const deltas = new Map<string, { item: (typeof work)[number]; delta: bigint }>();
-  for (const item of work) {
-    const entry = deltas.get(item.key) ?? { item, delta: 0n };
-    entry.delta += BigInt(item.line.netAmountMinor) * BigInt(item.agreement.rateBp);
-    deltas.set(item.key, entry);
-  }
-  const keys = [...deltas.values()];
-  const updated = await sql<{ agreement_id: number; currency: string; period_start: string; exact_sum: string }>`
-    insert into royalty_accruals (agreement_id, currency, period_start, exact_sum)
-    select g, c, p, s from unnest(${numberArray(keys.map((k) => k.item.agreement.id))}::bigint[], ${textArray(keys.map((k) => k.item.line.currency))}::text[],
-                                  ${textArray(keys.map((k) => k.item.period))}::date[], ${numberArray(keys.map((k) => k.delta))}::numeric[]) as k(g, c, p, s)
-    order by g, c, p
-    on conflict (agreement_id, currency, period_start) do update set exact_sum = royalty_accruals.exact_sum + excluded.exact_sum
-    returning agreement_id, currency, period_start::text as period_start, exact_sum::text as exact_sum`.execute(tx);
-  // Each accrual as it was before this chunk: the new sum less the chunk's change.
-  const sums = new Map(updated.rows.map((row) => {
-    const key = `${row.agreement_id}|${row.currency.trim()}|${row.period_start}`;
-    const exactSum = BigInt(row.exact_sum) - (deltas.get(key)?.delta ?? 0n);
-    return [key, { exactSum, booked: bookedRoyalty(exactSum) }];
-  }));
-  const drafts: EntryDraft[] = [];
-  for (const item of work) {
-    const result = royaltyForLine(sums.get(item.key) ?? { exactSum: 0n }, item.line.netAmountMinor, item.agreement.rateBp, item.agreement.shares.map((share) => share.shareBp));
-    sums.set(item.key, result);
-    drafts.push({
-      salesLineId: idOf.get(item.line.externalId) ?? 0,
-      agreementId: item.agreement.id,
-      currency: item.line.currency,
-      period: item.period,
-      royalty: result.royalty,
-      parts: item.agreement.shares.map((share, index) => ({ creatorId: share.accountId, amount: result.parts[index] ?? 0n })),
-    });
-  }
-  return drafts;
+/** An accrual moved by a chunk: its key, the chunk's change, its entry in the chunk, and the royalty booked on it. */
+interface ChunkAccrual {
+  /** Its journal entry's number in the chunk. */
+  entry: number;
+  agreementId: number;
+  currency: string;
+  period: string;
+  delta: bigint;
+  royalty: bigint;
 }
 
-/** One journal entry per line and agreement: the royalty expense debited, each creator's payable credited (one statement). */
-async function writeEntries(tx: Tx, drafts: readonly EntryDraft[]): Promise<void> {
-  if (drafts.length === 0) return;
-  const lineIds: number[] = [];
-  const agreementIds: number[] = [];
-  const accounts: string[] = [];
-  const creators: Array<number | null> = [];
-  const amounts: bigint[] = [];
-  const post = (draft: EntryDraft, account: string, creator: number | null, amount: bigint) => {
-    lineIds.push(draft.salesLineId);
-    agreementIds.push(draft.agreementId);
-    accounts.push(account);
-    creators.push(creator);
-    amounts.push(amount);
-  };
-  for (const draft of drafts) {
-    post(draft, "royalty_expense", null, draft.royalty);
-    for (const part of draft.parts) post(draft, "royalties_payable", part.creatorId, -part.amount);
+/**
+ * The chunk's journal, column by column as the set-based insert takes it: one entry per accrual (the
+ * chunk's lines under one agreement, currency and period) with the expense debited once, and per line
+ * each creator's payable credited, naming the line. Every entry adds up to zero.
+ */
+interface ChunkJournal {
+  accruals: ChunkAccrual[];
+  /** Each accrual's state after the chunk. */
+  states: Map<string, AccrualState>;
+  credits: { entries: number[]; lineIds: number[]; creators: number[]; amounts: bigint[] };
+}
+
+const accrualKey = (agreementId: number, currency: string, period: string) => `${agreementId}|${currency}|${period}`;
+
+/**
+ * Computes each line's royalty under each agreement from the accruals as the chunks before left them:
+ * those the chunk just before moved from memory (`moved`, not committed yet), the others as this import
+ * remembers them or, forgotten or never met, as committed.
+ */
+async function bookRoyalties(tx: Tx, lines: readonly ParsedLine[], idOf: Map<string, number>, originals: Map<string, Date>, context: ChunkContext, moved: Map<string, AccrualState>): Promise<ChunkJournal | null> {
+  const states = new Map<string, AccrualState>();
+  const work: Array<{ line: ParsedLine; agreement: Agreement; accrual: ChunkAccrual }> = [];
+  const accruals = new Map<string, ChunkAccrual>();
+  const unknown: ChunkAccrual[] = [];
+  for (const line of lines) {
+    const day = utcDay(line.refundOf === null ? line.soldAt : (originals.get(line.refundOf) ?? line.soldAt));
+    let period: string | null = null;
+    for (const agreement of context.agreements.get(line.productId) ?? []) {
+      if (!agreementCovers(agreement, day)) continue;
+      period ??= periodStart(line.soldAt, context.period);
+      const key = accrualKey(agreement.id, line.currency, period);
+      let accrual = accruals.get(key);
+      if (!accrual) {
+        accruals.set(key, (accrual = { entry: accruals.size + 1, agreementId: agreement.id, currency: line.currency, period, delta: 0n, royalty: 0n }));
+        const before = moved.get(key) ?? context.known.get(key);
+        if (before) states.set(key, before);
+        else unknown.push(accrual);
+      }
+      accrual.delta += BigInt(line.netAmountMinor) * BigInt(agreement.rateBp);
+      work.push({ line, agreement, accrual });
+    }
   }
+  if (work.length === 0) return null;
+  // The others stand as committed: no other import moves them meanwhile (one import at a time).
+  if (unknown.length > 0) {
+    const stored = await sql<{ agreement_id: number; currency: string; period_start: string; exact_sum: string }>`
+      select a.agreement_id, a.currency, a.period_start::text as period_start, a.exact_sum::text as exact_sum
+      from royalty_accruals a join unnest(${numberArray(unknown.map((k) => k.agreementId))}::bigint[], ${textArray(unknown.map((k) => k.currency))}::text[],
+                                          ${textArray(unknown.map((k) => k.period))}::date[]) as k(g, c, p)
+        on a.agreement_id = k.g and a.currency = k.c and a.period_start = k.p`.execute(tx);
+    for (const accrual of unknown) states.set(accrualKey(accrual.agreementId, accrual.currency, accrual.period), { exactSum: 0n });
+    for (const row of stored.rows) states.set(accrualKey(row.agreement_id, row.currency.trim(), row.period_start), { exactSum: BigInt(row.exact_sum) });
+  }
+  const credits: ChunkJournal["credits"] = { entries: [], lineIds: [], creators: [], amounts: [] };
+  for (const { line, agreement, accrual } of work) {
+    const key = accrualKey(accrual.agreementId, accrual.currency, accrual.period);
+    const result = royaltyForLine(states.get(key) ?? { exactSum: 0n }, line.netAmountMinor, agreement.rateBp, agreement.sharesBp);
+    states.set(key, { exactSum: result.exactSum, booked: result.booked });
+    accrual.royalty += result.royalty;
+    const lineId = idOf.get(line.externalId) ?? 0;
+    for (let index = 0; index < agreement.shares.length; index += 1) {
+      credits.entries.push(accrual.entry);
+      credits.lineIds.push(lineId);
+      credits.creators.push(agreement.shares[index]?.accountId ?? 0);
+      credits.amounts.push(-(result.parts[index] ?? 0n));
+    }
+  }
+  if (context.known.size + states.size > KNOWN_ACCRUALS) context.known.clear();
+  for (const [key, state] of states) context.known.set(key, state);
+  return { accruals: [...accruals.values()], states, credits };
+}
+
+/** Adds the chunk's change to each accrual it moved (in one order for every chunk). */
+async function addToAccruals(tx: Tx, accruals: readonly ChunkAccrual[]): Promise<void> {
   await sql`
-    with entries as (
-      insert into journal_entries (kind, sales_line_id, agreement_id, currency, period_start)
-      select 'royalty', l, g, c, p from unnest(${numberArray(drafts.map((d) => d.salesLineId))}::bigint[], ${numberArray(drafts.map((d) => d.agreementId))}::bigint[],
-                                               ${textArray(drafts.map((d) => d.currency))}::text[], ${textArray(drafts.map((d) => d.period))}::date[]) as t(l, g, c, p)
-      returning id, sales_line_id, agreement_id, currency, period_start
+    insert into royalty_accruals (agreement_id, currency, period_start, exact_sum)
+    select g, c, p, s from unnest(${numberArray(accruals.map((k) => k.agreementId))}::bigint[], ${textArray(accruals.map((k) => k.currency))}::text[],
+                                  ${textArray(accruals.map((k) => k.period))}::date[], ${numberArray(accruals.map((k) => k.delta))}::numeric[]) as k(g, c, p, s)
+    order by g, c, p
+    on conflict (agreement_id, currency, period_start) do update set exact_sum = royalty_accruals.exact_sum + excluded.exact_sum`.execute(tx);
+}
+
+/** Writes the chunk's entries, their expense debits and the creators' credits in one statement. */
+async function writeEntries(tx: Tx, { accruals, credits }: ChunkJournal): Promise<void> {
+  // Entries are numbered 1… in the chunk; the ids they get are matched back by that number.
+  await sql`
+    with drafted as (
+      select n, g, c, p, r from unnest(${numberArray(accruals.map((k) => k.agreementId))}::bigint[], ${textArray(accruals.map((k) => k.currency))}::text[],
+                                       ${textArray(accruals.map((k) => k.period))}::date[], ${numberArray(accruals.map((k) => k.royalty))}::bigint[]) with ordinality as t(g, c, p, r, n)
+    ),
+    inserted as (
+      insert into journal_entries (kind, agreement_id, currency, period_start)
+      select 'royalty', g, c, p from drafted order by n
+      returning id, agreement_id, currency, period_start
+    ),
+    numbered as (
+      select i.id, d.n, d.r, i.currency, i.period_start from inserted i join drafted d on d.g = i.agreement_id and d.c = i.currency and d.p = i.period_start
     )
-    insert into journal_postings (entry_id, account, creator_id, currency, amount_minor, period_start)
-    select e.id, k.a, k.c, e.currency, k.m, e.period_start
-    from unnest(${numberArray(lineIds)}::bigint[], ${numberArray(agreementIds)}::bigint[], ${textArray(accounts)}::text[], ${numberArray(creators)}::bigint[], ${numberArray(amounts)}::bigint[]) as k(l, g, a, c, m)
-    join entries e on e.sales_line_id = k.l and e.agreement_id = k.g`.execute(tx);
+    insert into journal_postings (entry_id, account, creator_id, currency, amount_minor, period_start, sales_line_id)
+    select id, 'royalty_expense', null, currency, r, period_start, null from numbered
+    union all
+    select e.id, 'royalties_payable', k.c, e.currency, k.m, e.period_start, k.l
+    from unnest(${numberArray(credits.entries)}::bigint[], ${numberArray(credits.lineIds)}::bigint[], ${numberArray(credits.creators)}::bigint[], ${numberArray(credits.amounts)}::bigint[]) as k(n, l, c, m)
+    join numbered e on e.n = k.n`.execute(tx);
 }
 
 export interface ImportSummary {

@@ -3,12 +3,15 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import {
+  agreementCovers,
   bookedRoyalty,
-  csvCell,
+  changeDayProblem,
+  convertLines,
   equalShares,
   floorDiv,
   minorToDecimal,
   nextStatus,
+  parseRate,
   parseSalesLine,
   periodEnd,
   periodStart,
@@ -16,8 +19,10 @@ import {
   refundExceeds,
   refundMatches,
   roundHalfUp,
+  RATE_SCALE,
   royaltyForLine,
   splitByShares,
+  utcDay,
   validShares,
   WHOLE_BP,
 } from "./rules.ts";
@@ -164,6 +169,37 @@ describe("sales lines", () => {
   });
 });
 
+describe("agreements over time", () => {
+  const ending = { effectiveFrom: "2025-01-01", effectiveTo: "2025-07-01" };
+  const following = { effectiveFrom: "2025-07-01", effectiveTo: null };
+
+  test("the instant an agreement ends belongs to the one that starts: midnight UTC, whatever the zone the sale was written in", () => {
+    const at = (text: string) => utcDay(new Date(text));
+    for (const [instant, first] of [
+      ["2025-06-30T23:59:59.999Z", true],
+      ["2025-07-01T00:00:00Z", false],
+      ["2025-07-01T01:30:00+02:00", true],
+      ["2025-06-30T20:00:00-04:00", false],
+      ["2024-12-31T23:59:59Z", null],
+    ] as const) {
+      const day = at(instant);
+      const covering = [ending, following].filter((agreement) => agreementCovers(agreement, day));
+      assert.deepEqual(covering, first === null ? [] : [first ? ending : following], instant);
+    }
+  });
+
+  test("a change goes forward, inside the agreement", () => {
+    const open = { effectiveFrom: "2025-01-01", effectiveTo: null };
+    assert.equal(changeDayProblem(open, "2025-07-01", "2025-06-15"), null);
+    assert.equal(changeDayProblem(open, "2025-06-15", "2025-06-15"), null, "today is allowed");
+    assert.equal(changeDayProblem(open, "2025-06-14", "2025-06-15"), "royalties.agreement.changePast");
+    assert.equal(changeDayProblem(open, "2025-01-01", "2024-12-01"), "royalties.agreement.changeOutside", "not on its first day");
+    assert.equal(changeDayProblem(ending, "2025-07-01", "2025-06-01"), "royalties.agreement.changeOutside", "not on or after its end");
+    assert.equal(changeDayProblem(ending, "2025-06-30", "2025-06-01"), null);
+    for (const day of ["2025-02-30", "2025-7-1", "tomorrow"]) assert.equal(changeDayProblem(open, day, "2025-01-15"), "royalties.agreement.changeDay", day);
+  });
+});
+
 describe("periods, statements, CSV", () => {
   test("monthly and quarterly periods in UTC", () => {
     assert.equal(periodStart(new Date("2026-05-31T23:59:59Z"), "monthly"), "2026-05-01");
@@ -182,16 +218,6 @@ describe("periods, statements, CSV", () => {
     assert.equal(nextStatus("approved", "approve"), null);
   });
 
-  test("CSV cells that a spreadsheet would run are neutralised", () => {
-    assert.equal(csvCell("=HYPERLINK(\"http://evil\",\"x\")"), `"'=HYPERLINK(""http://evil"",""x"")"`);
-    for (const start of ["=", "+", "-", "@", "\t", "\r"]) assert.ok(csvCell(`${start}A1`).replace(/^"/, "").startsWith("'"), JSON.stringify(start));
-    assert.equal(csvCell("plain"), "plain");
-    assert.equal(csvCell(-120), "-120");
-    assert.equal(csvCell("-49.99"), "-49.99");
-    assert.equal(csvCell("-1+1"), "'-1+1");
-    assert.equal(csvCell("@SUM(A1)"), "'@SUM(A1)");
-    assert.equal(csvCell("a,b"), `"a,b"`);
-  });
 
   test("minor units print as decimals without floats", () => {
     assert.equal(minorToDecimal(1999, 2), "19.99");
@@ -222,5 +248,45 @@ describe("returns against their sale", () => {
         assert.ok(returned <= sold);
       }),
     );
+  });
+});
+
+describe("exchange rates", () => {
+  test("rates are decimals with up to 8 places, kept as integers", () => {
+    assert.equal(parseRate("0.92"), 92_000_000n);
+    assert.equal(parseRate("151.23456789"), 15_123_456_789n);
+    assert.equal(parseRate("1"), RATE_SCALE);
+    for (const text of ["0", "0.000000000", "1.123456789", "-1", "1e3", "1,5", " 1", "", ".5", "01.5", "NaN"]) assert.equal(parseRate(text), null, text);
+  });
+
+  test("converted lines, each at its rate, add up exactly to the converted total (to the minor unit), each within a minor unit of its own conversion", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ amount: fc.bigInt({ min: -5_000_000n, max: 50_000_000n }), rate: fc.bigInt({ min: 1n, max: 50_000n * RATE_SCALE }) }), { maxLength: 80 }),
+        fc.constantFrom(0, 2, 3),
+        fc.constantFrom(0, 2, 3),
+        (lines, fromDigits, toDigits) => {
+          const converted = convertLines(lines, fromDigits, toDigits);
+          const scale = 10n ** BigInt(toDigits);
+          const denominator = RATE_SCALE * 10n ** BigInt(fromDigits);
+          const exactTotal = lines.reduce((sum, line) => sum + line.amount * line.rate * scale, 0n);
+          assert.equal(converted.reduce((sum, amount) => sum + amount, 0n), roundHalfUp(exactTotal, denominator));
+          // Each line stays within a minor unit of its own exact conversion (the carry moves it by less than one).
+          converted.forEach((line, index) => {
+            const own = (lines[index]?.amount ?? 0n) * (lines[index]?.rate ?? 0n) * scale;
+            const gap = line * denominator - own;
+            assert.ok(gap <= denominator && -gap <= denominator, `line ${index}`);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("1.00 EUR at 151.5 to yen is 152 yen (half up); 100 yen at 0.0061 to euros is 0.61", () => {
+    const at = (rate: string) => (amount: bigint) => ({ amount, rate: parseRate(rate) ?? 0n });
+    assert.deepEqual(convertLines([100n].map(at("151.5")), 2, 0), [152n]);
+    assert.deepEqual(convertLines([100n].map(at("0.0061")), 0, 2), [61n]);
+    assert.deepEqual(convertLines([1n, 1n, 1n].map(at("0.5")), 2, 2), [1n, 0n, 1n]);
   });
 });

@@ -110,10 +110,28 @@ export function periodEnd(start: string, length: PeriodLength): string {
   return next.toISOString().slice(0, 10);
 }
 
-/** True when an agreement (dates `YYYY-MM-DD`, end exclusive) covers the instant. */
-export function agreementCovers(agreement: { effectiveFrom: string; effectiveTo: string | null }, at: Date): boolean {
-  const day = at.toISOString().slice(0, 10);
+/** The UTC day of an instant, `YYYY-MM-DD`. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * True when an agreement (dates `YYYY-MM-DD`, end exclusive) covers the UTC day: an agreement ending on
+ * a day and the one starting that day meet at midnight UTC, the instant belonging to the one starting.
+ */
+export function agreementCovers(agreement: { effectiveFrom: string; effectiveTo: string | null }, day: string): boolean {
   return day >= agreement.effectiveFrom && (agreement.effectiveTo === null || day < agreement.effectiveTo);
+}
+
+/**
+ * Why an agreement cannot end (or change terms) on `day`, or null when it can: the day must fall inside
+ * it after its first day, and not before `today` (changes go forward; what was booked keeps its terms).
+ */
+export function changeDayProblem(agreement: { effectiveFrom: string; effectiveTo: string | null }, day: string, today: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !realDay(day)) return "royalties.agreement.changeDay";
+  if (day < today) return "royalties.agreement.changePast";
+  if (day <= agreement.effectiveFrom || (agreement.effectiveTo !== null && day >= agreement.effectiveTo)) return "royalties.agreement.changeOutside";
+  return null;
 }
 
 /** Two date ranges (end exclusive, null = open) overlap. */
@@ -221,11 +239,14 @@ export function parseSalesLine(raw: RawLine, isKnownSku: (sku: string) => boolea
   return { line: { externalId, sku, quantity, netAmountMinor: amount, currency, soldAt, refundOf } };
 }
 
-/** Refuses days that Date would roll over (2025-02-30 → 2025-03-02). */
+/** Refuses days that Date would roll over (2025-02-30 → 2025-03-02). The text matched SOLD_AT: digits in place. */
 function realDay(text: string): boolean {
-  const [year, month, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
 /** A refund must name a sale (not another refund) of the same SKU and currency. */
@@ -250,24 +271,6 @@ export function sameLine(a: SalesLine, b: SalesLine): boolean {
   return a.sku === b.sku && a.quantity === b.quantity && a.netAmountMinor === b.netAmountMinor && a.currency === b.currency && a.soldAt.getTime() === b.soldAt.getTime() && a.refundOf === b.refundOf;
 }
 
-// ---------------------------------------------------------------- CSV export
-
-/**
- * A CSV cell that a spreadsheet will not run as a formula (OWASP: cells starting with = + - @ tab or
- * CR get a leading apostrophe, except plain numbers), quoted when it holds a separator, quote or line break.
- */
-export function csvCell(value: string | number): string {
-  // A plain number (−49.99) cannot be a formula and stays a number for the spreadsheet.
-  if (typeof value === "number" || /^-?\d+(\.\d+)?$/.test(value)) return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** One CSV row. */
-export function csvRow(values: ReadonlyArray<string | number>): string {
-  return values.map(csvCell).join(",") + "\r\n";
-}
-
 /** Minor units as a decimal amount text for display in CSV (no floats: string arithmetic). */
 export function minorToDecimal(minor: number, digits: number): string {
   if (digits === 0) return String(minor);
@@ -279,4 +282,37 @@ export function minorToDecimal(minor: number, digits: number): string {
 /** The number of minor-unit digits of a currency (2 for EUR, 0 for JPY), from Intl. */
 export function currencyDigits(currency: string): number {
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+// ---------------------------------------------------------------- exchange rates
+
+/** Rates are kept as integers: the rate × 10^8 (up to 8 decimal places, as finance writes them). */
+export const RATE_SCALE = 100_000_000n;
+const RATE_TEXT = /^(0|[1-9][0-9]{0,11})(\.[0-9]{1,8})?$/;
+
+/** A rate written as a decimal ("0.92", "151.23456789") as rate × 10^8, or null when it is not one or is zero. */
+export function parseRate(text: string): bigint | null {
+  if (!RATE_TEXT.test(text)) return null;
+  const [whole = "0", fraction = ""] = text.split(".");
+  const scaled = BigInt(whole) * RATE_SCALE + BigInt(fraction.padEnd(8, "0"));
+  return scaled > 0n ? scaled : null;
+}
+
+/**
+ * Converts amounts (minor units of one currency), each at its rate, to minor units of another, line by
+ * line with the rounding carried as in the ledger: each line gets the change in the rounded running
+ * total, so the converted lines add up exactly to the converted total, rounded half up once.
+ */
+export function convertLines(lines: ReadonlyArray<{ amount: bigint; rate: bigint }>, fromDigits: number, toDigits: number): bigint[] {
+  const scale = 10n ** BigInt(toDigits);
+  const denominator = RATE_SCALE * 10n ** BigInt(fromDigits);
+  let exact = 0n;
+  let booked = 0n;
+  return lines.map(({ amount, rate }) => {
+    exact += amount * rate * scale;
+    const next = roundHalfUp(exact, denominator);
+    const line = next - booked;
+    booked = next;
+    return line;
+  });
 }

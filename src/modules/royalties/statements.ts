@@ -52,7 +52,7 @@ export async function generateStatements(db: Executor, actor: Actor, period: str
     await sql`analyze royalty_statements`.execute(tx);
     const totals = await sql`update royalty_statements s set royalty_minor = t.royalty, sales_minor = t.sales
               from (select p.statement_id, -sum(p.amount_minor) as royalty, sum(l.net_amount_minor) as sales
-                    from journal_postings p join journal_entries e on e.id = p.entry_id join sales_lines l on l.id = e.sales_line_id
+                    from journal_postings p join sales_lines l on l.id = p.sales_line_id
                     join royalty_statements s2 on s2.id = p.statement_id
                     where p.statement_id is not null and s2.period_start = ${period}::date and s2.status = 'draft'
                     group by p.statement_id) t
@@ -90,15 +90,31 @@ export async function approveStatement(db: Executor, actor: Actor, id: number, n
   });
 }
 
-/** Finance records the payout of an approved statement: a journal entry moves the amount from payable to cash. */
+/** The agreements of a statement's royalties that its creator has not accepted yet. */
+async function unacceptedAgreements(db: Executor, statementId: number): Promise<number[]> {
+  const rows = await sql<{ agreement_id: number }>`
+    select distinct e.agreement_id from journal_postings p
+    join journal_entries e on e.id = p.entry_id
+    join royalty_shares s on s.agreement_id = e.agreement_id and s.account_id = p.creator_id
+    where p.statement_id = ${statementId} and p.account = 'royalties_payable' and s.accepted_at is null
+    order by e.agreement_id`.execute(db);
+  return rows.rows.map((row) => row.agreement_id);
+}
+
+/**
+ * Finance records the payout of an approved statement: a journal entry moves the amount from payable to
+ * cash. A statement is paid only once its creator has accepted every agreement it falls under; until
+ * then the payout is refused and the creator reminded to accept.
+ */
 export async function payStatement(db: Executor, actor: Actor, id: number, payout: { reference: string; paidOn: string }, ip: string | null = null, options: StatementStepOptions = {}): Promise<void> {
   authorize(actor, "royalties.manage");
   const reference = payout.reference.trim();
   if (reference === "" || reference.length > 100) throw invalid("validation_failed", "errors.validation", { reference: { key: "royalties.statement.reference" } });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(payout.paidOn) || Number.isNaN(Date.parse(payout.paidOn))) throw invalid("validation_failed", "errors.validation", { paidOn: { key: "royalties.statement.paidOn" } });
-  await inTransaction(db, async (tx) => {
+  const held = await inTransaction(db, async (tx) => {
     const statement = await lockStatement(tx, id);
     if (nextStatus(statement.status, "pay") === null) throw conflict("statement_not_approved", "royalties.statement.notApproved");
+    if ((await unacceptedAgreements(tx, id)).length > 0) return statement;
     const entry = await tx
       .insertInto("journal_entries")
       .values({ kind: "payout", statement_id: id, currency: statement.currency, period_start: statement.period, created_by: actor.id })
@@ -114,7 +130,13 @@ export async function payStatement(db: Executor, actor: Actor, id: number, payou
     await tx.updateTable("royalty_statements").set({ status: "paid", paid_at: payout.paidOn, payout_reference: reference, paid_by: actor.id }).where("id", "=", id).execute();
     if (options.notifyCreator !== false) await notifyStatement(tx, "paid", { ...statement, id });
     await recordAudit(tx, { actorId: actor.id, action: "royalties.statement.pay", subjectType: "royalty_statement", subjectId: id, details: { reference, paidOn: payout.paidOn, amountMinor: statement.royalty_minor, currency: statement.currency }, ip });
+    return null;
   });
+  if (held) {
+    // Told in its own transaction: the refused payout writes nothing else.
+    if (options.notifyCreator !== false) await notifyStatement(db, "accept_pending", { ...held, id });
+    throw conflict("agreement_not_accepted", "royalties.statement.notAccepted");
+  }
 }
 
 function statementQuery(db: Executor) {
@@ -174,7 +196,7 @@ export async function statementLines(db: Executor, statementId: number): Promise
   const rows = await db
     .selectFrom("journal_postings as p")
     .innerJoin("journal_entries as e", "e.id", "p.entry_id")
-    .innerJoin("sales_lines as l", "l.id", "e.sales_line_id")
+    .innerJoin("sales_lines as l", "l.id", "p.sales_line_id")
     .innerJoin("royalty_agreements as g", "g.id", "e.agreement_id")
     .select(["l.external_id", "l.sku", "l.quantity", "l.net_amount_minor", "l.sold_at", "l.refund_of", "g.rate_bp", "p.amount_minor"])
     .where("p.statement_id", "=", statementId)

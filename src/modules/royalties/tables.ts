@@ -13,6 +13,18 @@ export interface RoyaltyAgreementsTable {
   effective_to: Day | null;
   created_at: Timestamp;
   created_by: number | null;
+  /** The currency its creators are paid in (migrations/0022); null: each sales currency. */
+  currency: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ExchangeRatesTable {
+  currency: string;
+  to_currency: string;
+  valid_on: Day;
+  /** The rate × 10^8. */
+  rate_scaled: ColumnType<string, string, string>;
+  created_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface RoyaltySharesTable {
@@ -79,6 +91,8 @@ export interface JournalPostingsTable {
   amount_minor: number;
   period_start: Day;
   statement_id: number | null;
+  /** The sales line of a creator's payable posting (migrations/0021). */
+  sales_line_id: number | null;
 }
 
 export interface RoyaltyStatementsTable {
@@ -108,5 +122,6 @@ declare module "../../platform/db/index.ts" {
     journal_entries: JournalEntriesTable;
     journal_postings: JournalPostingsTable;
     royalty_statements: RoyaltyStatementsTable;
+    exchange_rates: ExchangeRatesTable;
   }
 }

@@ -89,6 +89,7 @@ export function ImportPage(props: { outcome?: ImportOutcome | undefined; message
   const { t } = usePage();
   const outcome = props.outcome;
   const file = { field: "file", label: t("royalties.import.file"), hint: t("royalties.import.fileHint", { columns: Object.values(CSV_COLUMNS).join(", ") }), errors: props.errors };
+  const ratesFile = { field: "rates-file", label: t("royalties.rates.file"), hint: t("royalties.rates.fileHint") };
   return (
     <>
       <PageHeader title={t("royalties.import.title")} />
@@ -129,6 +130,13 @@ export function ImportPage(props: { outcome?: ImportOutcome | undefined; message
           </label>
         </div>
         <Button>{t("royalties.import.submit")}</Button>
+      </Form>
+      <h2>{t("royalties.rates.title")}</h2>
+      <Form action="/console/royalties/rates" enctype="multipart/form-data" aria-label={t("royalties.rates.title")}>
+        <FieldShell {...ratesFile}>
+          <input {...fieldControl(ratesFile, "file")} type="file" accept=".csv,text/csv" />
+        </FieldShell>
+        <Button>{t("royalties.rates.submit")}</Button>
       </Form>
     </>
   );
@@ -202,7 +210,7 @@ export interface ProductOption {
 }
 
 /** Agreements by product, and the form for a new one. */
-export function AgreementsPage(props: { agreements: Array<Agreement & { productName: string; names: Map<number, string> }>; products: ProductOption[]; values: Record<string, string>; errors?: FieldErrors | undefined }) {
+export function AgreementsPage(props: { agreements: Array<Agreement & { productName: string; names: Map<number, string> }>; products: ProductOption[]; values: Record<string, string>; today: string; errors?: FieldErrors | undefined }) {
   const { t } = usePage();
   const product = { field: "productId", label: t("royalties.agreement.product"), errors: props.errors };
   return (
@@ -230,8 +238,25 @@ export function AgreementsPage(props: { agreements: Array<Agreement & { productN
               </ul>
             ),
           },
+          {
+            label: t("royalties.agreement.changeTerms"),
+            cell: (row) => (
+              <>
+                <Form action={`/console/royalties/agreements/${row.id}/change`} class="inline-form" aria-label={t("royalties.agreement.changeFor", { product: row.productName })}>
+                  <Field name="day" type="date" label={t("royalties.agreement.changeFrom")} value={props.today} />
+                  <Field name="rateBp" label={t("royalties.agreement.rateBp")} value={String(row.rateBp)} />
+                  <Button size="small">{t("royalties.agreement.change")}</Button>
+                </Form>
+                <Form action={`/console/royalties/agreements/${row.id}/end`} class="inline-form" aria-label={t("royalties.agreement.endFor", { product: row.productName })}>
+                  <Field name="day" type="date" label={t("royalties.agreement.endOn")} value={props.today} />
+                  <Button size="small">{t("royalties.agreement.end")}</Button>
+                </Form>
+              </>
+            ),
+          },
         ]}
       />
+      <p class="hint">{t("royalties.agreement.changeHint")}</p>
       <h2>{t("royalties.agreement.new")}</h2>
       <Form action="/console/royalties/agreements" aria-label={t("royalties.agreement.new")}>
         <ErrorSummary errors={props.errors} />

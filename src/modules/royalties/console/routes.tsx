@@ -14,11 +14,12 @@ import { readSetting, writeSetting } from "../../../platform/settings/index.ts";
 import { addConsoleNav } from "../../../platform/web/navigation.ts";
 import { redirectWithFlash } from "../../../platform/web/render.tsx";
 import { productName, productNames } from "../../products/index.ts";
-import { createAgreement, loadAgreements } from "../agreements.ts";
+import { changeAgreement, createAgreement, endAgreement, loadAgreements } from "../agreements.ts";
 import { statementsCsv } from "../csv-export.ts";
 import { importSales, latestImports } from "../import.ts";
 import { periodStart } from "../rules.ts";
 import { royaltiesSettings } from "../settings.ts";
+import { importRates } from "../rates.ts";
 import { csvSource } from "../sources.ts";
 import { approveStatement, generateStatements, listStatements, payStatement, totalsByCurrency } from "../statements.ts";
 import { AgreementsPage, ImportPage, OverviewPage, StatementsPage } from "./pages.tsx";
@@ -31,6 +32,9 @@ const StatusQuery = Type.Object({ status: Type.Optional(Type.Enum(["", "draft", 
 const PayBody = Type.Object({ reference: Type.String({ minLength: 1, maxLength: 100, pattern: "^[^\\u0000]*$" }), paidOn: Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" }) }, { additionalProperties: false });
 const SettingsBody = Type.Object({ period: Type.Enum(["monthly", "quarterly"]) }, { additionalProperties: false });
 const GenerateBody = Type.Object({ period: Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$" }) }, { additionalProperties: false });
+const DAY = "^\\d{4}-\\d{2}-\\d{2}$";
+const ChangeBody = Type.Object({ day: Type.String({ pattern: DAY }), rateBp: Type.String({ pattern: "^[0-9]{1,5}$" }), shares: Type.Optional(Type.String({ maxLength: 4000, pattern: "^[^\\u0000]*$" })) }, { additionalProperties: false });
+const EndBody = Type.Object({ day: Type.String({ pattern: DAY }) }, { additionalProperties: false });
 const AgreementBody = Type.Object(
   {
     productId: Type.String({ pattern: "^[1-9][0-9]{0,14}$" }),
@@ -102,6 +106,26 @@ export async function royaltiesConsoleRoutes(plain: FastifyInstance): Promise<vo
     },
   );
 
+  // ---- exchange rates: refused lines are listed like a sales file's
+  app.post(
+    "/console/royalties/rates",
+    {
+      config: { access },
+      errorHandler: (error, request, reply) => {
+        const appError = toAppError(error);
+        if (appError?.kind === "too_large") return sendImport(request, reply, { message: request.t("royalties.import.tooLarge", { mb: 5 }), status: 413 });
+        throw error;
+      },
+    },
+    async (request, reply) => {
+      const file = ((request.body ?? {}) as Record<string, unknown>).file;
+      if (!Buffer.isBuffer(file) || file.length === 0) return sendImport(request, reply, { errors: { file: { key: "royalties.import.noFile" } }, status: 400 });
+      const result = await importRates(db, actorOf(request), file.toString("utf8"), request.ip);
+      if (!result.applied) return sendImport(request, reply, { outcome: { applied: false, imported: 0, duplicates: 0, refusedCount: result.refused.length, refused: result.refused }, status: 422 });
+      return redirectWithFlash(reply, "/console/royalties/import", { kind: "success", key: "royalties.rates.imported" });
+    },
+  );
+
   // ---- statements
   app.get("/console/royalties/statements", { config: { access }, schema: { querystring: StatusQuery } }, async (request, reply) => {
     const status = request.query.status || undefined;
@@ -150,7 +174,7 @@ export async function royaltiesConsoleRoutes(plain: FastifyInstance): Promise<vo
     const accountNames = new Map(accounts.map((account) => [account.id, account.name]));
     const rows = agreements.map((agreement) => ({ ...agreement, productName: productName(names.get(agreement.productId) ?? {}, request.locale), names: accountNames }));
     const options = products.map((product) => ({ id: product.id, name: productName(product.names, request.locale) }));
-    return sendConsolePage(request, reply, <AgreementsPage agreements={rows} products={options} values={values} errors={errors} />, { title: title(request), status: errors ? 400 : 200 });
+    return sendConsolePage(request, reply, <AgreementsPage agreements={rows} products={options} values={values} today={new Date().toISOString().slice(0, 10)} errors={errors} />, { title: title(request), status: errors ? 400 : 200 });
   };
 
   /** Shares written one per line as "email basis-points"; empty means the product's creators in equal shares. */
@@ -184,5 +208,32 @@ export async function royaltiesConsoleRoutes(plain: FastifyInstance): Promise<vo
       throw error;
     }
     return redirectWithFlash(reply, "/console/royalties/agreements", { kind: "success", key: "royalties.agreement.created" });
+  });
+
+  // Changing terms or ending an agreement answers on the agreements page, in words, whatever went wrong.
+  const afterChange = async (reply: FastifyReply, change: () => Promise<unknown>, done: string) => {
+    try {
+      await change();
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      const key = fields ? Object.values(fields)[0]?.key : error instanceof AppError && (error.kind === "conflict" || error.kind === "not_found") ? error.messageKey : undefined;
+      if (key) return redirectWithFlash(reply, "/console/royalties/agreements", { kind: "error", key });
+      throw error;
+    }
+    return redirectWithFlash(reply, "/console/royalties/agreements", { kind: "success", key: done });
+  };
+
+  app.post("/console/royalties/agreements/:id/change", { config: { access }, schema: { params: IdParams, body: ChangeBody }, attachValidation: true }, async (request, reply) => {
+    if (validationErrors(request)) return redirectWithFlash(reply, "/console/royalties/agreements", { kind: "error", key: "royalties.agreement.changeInvalid" });
+    const { day, rateBp, shares } = request.body;
+    return afterChange(reply, async () => {
+      const parsed = await sharesFromText(shares ?? "");
+      await changeAgreement(db, actorOf(request), request.params.id, { day, rateBp: Number(rateBp), ...(parsed ? { shares: parsed } : {}) }, new Date(), request.ip);
+    }, "royalties.agreement.changed");
+  });
+
+  app.post("/console/royalties/agreements/:id/end", { config: { access }, schema: { params: IdParams, body: EndBody }, attachValidation: true }, async (request, reply) => {
+    if (validationErrors(request)) return redirectWithFlash(reply, "/console/royalties/agreements", { kind: "error", key: "royalties.agreement.changeDay" });
+    return afterChange(reply, () => endAgreement(db, actorOf(request), request.params.id, request.body.day, new Date(), request.ip), "royalties.agreement.ended");
   });
 }

@@ -2,10 +2,11 @@
  * Products and royalties of the demo community: the products that approved ideas became get SKUs, a
  * launch date and a 1% agreement with their creators (most already accepted); a year of sales in euros
  * and dollars with some returns goes through the real import; then statements of three quarters:
- * the oldest paid, the next approved, the last a draft.
+ * the oldest paid (where the creator accepted the agreement), the next approved, the last a draft.
  */
 import type { DemoStep } from "../../../demo/index.ts";
 import type { Tx } from "../../../platform/db/index.ts";
+import { AppError } from "../../../platform/errors.ts";
 import { createAgreement } from "../agreements.ts";
 import { importSales } from "../import.ts";
 import { periodStart } from "../rules.ts";
@@ -92,9 +93,17 @@ export const royaltiesDemoStep: DemoStep = {
       const drafts = await db.selectFrom("royalty_statements").select("id").where("status", "=", "draft").where("period_start", "=", quarter).where("account_id", "in", creators).execute();
       for (const statement of drafts) {
         await approveStatement(db, actor, statement.id, context.now, null, HISTORY);
-        if (index === 0) await payStatement(db, actor, statement.id, { reference: `SEPA-${quarter.slice(0, 7)}-${String(statement.id).padStart(4, "0")}`, paidOn: new Date(context.now.getTime() - 60 * DAY).toISOString().slice(0, 10) }, null, HISTORY);
+        counts.approved = (counts.approved ?? 0) + 1;
+        if (index !== 0) continue;
+        try {
+          await payStatement(db, actor, statement.id, { reference: `SEPA-${quarter.slice(0, 7)}-${String(statement.id).padStart(4, "0")}`, paidOn: new Date(context.now.getTime() - 60 * DAY).toISOString().slice(0, 10) }, null, HISTORY);
+          counts.paid = (counts.paid ?? 0) + 1;
+          counts.approved -= 1;
+        } catch (error) {
+          // A creator who has not accepted their agreement is not paid: their statement stays approved.
+          if (!(error instanceof AppError && error.code === "agreement_not_accepted")) throw error;
+        }
       }
-      counts[index === 0 ? "paid" : "approved"] = drafts.length;
     }
     return `${products.length} products, ${imported.imported} sales lines, statements: ${counts.paid} paid, ${counts.approved} approved, ${counts.draft} draft`;
   },
