@@ -4,7 +4,7 @@
  * themselves in memory); the pure rules then run over those rows in batches, and each batch writes
  * its scores, its history and its promotion notices in one statement each.
  */
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { inTransaction, type Executor } from "../../platform/db/index.ts";
 import { enqueue } from "../../platform/jobs/index.ts";
 import { readSetting } from "../../platform/settings/index.ts";
@@ -24,8 +24,12 @@ const DAY_MS = 86_400_000;
 /** Members per write batch: big enough for few round trips, small enough for short transactions. */
 const BATCH = 5_000;
 
-/** The statement that fills `member_metrics` (see fillMetrics). */
-export function metricsStatement(rules: MembersRules, now: Date) {
+/**
+ * The statement that fills `member_metrics` (see fillMetrics), for every member or only `accountIds`
+ * (the prompt re-score after an activity): the same formulas, with the activities narrowed to those
+ * that touch the members asked for.
+ */
+export function metricsStatement(rules: MembersRules, now: Date, accountIds?: readonly number[]) {
   const entries = Object.entries(rules.weights);
   const types = entries.map(([type]) => type);
   const points = entries.map(([, weight]) => weight.points);
@@ -33,6 +37,10 @@ export function metricsStatement(rules: MembersRules, now: Date) {
   const recent = new Date(now.getTime() - rules.recentDays * DAY_MS);
   const fresh = new Date(now.getTime() - rules.voting.freshDays * DAY_MS);
   const { levelWeights, freshFactor, mutualFactor, pairCap } = rules.voting;
+  const ids = accountIds ? [...accountIds] : null;
+  const only = (column: string) => (ids ? sql`${sql.ref(column)} = any(${ids}::bigint[])` : sql`true`);
+  // An endorsement pair is needed from both sides: the mutual discount looks for the pair the other way round.
+  const involved = ids ? sql`(a.actor_id = any(${ids}::bigint[]) or a.target_id = any(${ids}::bigint[]))` : sql`true`;
   return sql`
     insert into member_metrics (account_id, contributions, recent_contributions, active_days, recent_active_days, endorsers,
                                 accepted_answers, helpful_reviews, ideas_past_milestone, approved_ideas, liked_creations, reputation, counts, parts)
@@ -43,7 +51,7 @@ export function metricsStatement(rules: MembersRules, now: Date) {
       select distinct account_id from account_roles where role <> 'member'
     ),
     community as (
-      select a.id from accounts a where a.deleted_at is null and not exists (select 1 from staff where staff.account_id = a.id)
+      select a.id from accounts a where a.deleted_at is null and ${only("a.id")} and not exists (select 1 from staff where staff.account_id = a.id)
     ),
     -- Active days are kept as bits of 64-day buckets (bit n of bucket b: UTC day 64·b + n), so a member has a
     -- handful of groups instead of one per day. (One grouping-sets pass with the per-type counts sorts all
@@ -55,7 +63,7 @@ export function metricsStatement(rules: MembersRules, now: Date) {
       from (select actor_id, occurred_at >= ${recent} as recent,
                    floor(extract(epoch from occurred_at) / 86400)::bigint as day,
                    floor(extract(epoch from occurred_at) / 86400 / 64)::bigint as bucket
-            from activities where target_id is null or target_id <> actor_id) a
+            from activities where (target_id is null or target_id <> actor_id) and ${only("actor_id")}) a
       group by 1, 2
     ),
     own as (
@@ -66,7 +74,7 @@ export function metricsStatement(rules: MembersRules, now: Date) {
     type_counts as (
       select actor_id, type, count(*) as n
       from activities
-      where target_id is null or target_id <> actor_id
+      where (target_id is null or target_id <> actor_id) and ${only("actor_id")}
       group by 1, 2
     ),
     counts as (
@@ -77,19 +85,19 @@ export function metricsStatement(rules: MembersRules, now: Date) {
     ),
     milestones as (
       select actor_id, count(distinct subject_id) as ideas
-      from activities where type = 'idea.milestone' group by 1
+      from activities where type = 'idea.milestone' and ${only("actor_id")} group by 1
     ),
     helpful as (
       select target_id, count(*) as reviews from (
         select target_id, subject_id from activities
-        where type = 'review.helpful' and target_id <> actor_id
+        where type = 'review.helpful' and target_id <> actor_id and ${only("target_id")}
         group by 1, 2 having count(distinct actor_id) >= ${rules.helpfulVotesPerReview}
       ) r group by 1
     ),
     liked as (
       select target_id, count(*) as creations from (
         select target_id, subject_id from activities
-        where type = 'creation.liked' and target_id <> actor_id
+        where type = 'creation.liked' and target_id <> actor_id and ${only("target_id")}
         group by 1, 2 having count(distinct actor_id) >= ${rules.likesPerCreation}
       ) c group by 1
     ),
@@ -98,7 +106,7 @@ export function metricsStatement(rules: MembersRules, now: Date) {
              case w.endorsed when 'target' then a.actor_id else a.target_id end as endorser_id,
              a.type, least(count(*), ${pairCap}) as n, min(w.points) as points
       from activities a join w on w.type = a.type and w.endorsed <> 'none'
-      where a.target_id is not null and a.target_id <> a.actor_id
+      where a.target_id is not null and a.target_id <> a.actor_id and ${involved}
       group by 1, 2, 3
     ),
     pairs as (
@@ -141,7 +149,14 @@ export function metricsStatement(rules: MembersRules, now: Date) {
     left join helpful on helpful.target_id = c.id
     left join liked on liked.target_id = c.id
     left join endorser_counts ec on ec.member_id = c.id
-    left join parts on parts.member_id = c.id`;
+    left join parts on parts.member_id = c.id
+    -- A prompt re-score may run beside the batch's refill: the later write wins, neither fails.
+    on conflict (account_id) do update set
+      (contributions, recent_contributions, active_days, recent_active_days, endorsers, accepted_answers, helpful_reviews,
+       ideas_past_milestone, approved_ideas, liked_creations, reputation, counts, parts)
+      = (excluded.contributions, excluded.recent_contributions, excluded.active_days, excluded.recent_active_days, excluded.endorsers,
+         excluded.accepted_answers, excluded.helpful_reviews, excluded.ideas_past_milestone, excluded.approved_ideas, excluded.liked_creations,
+         excluded.reputation, excluded.counts, excluded.parts)`;
 }
 
 /**
@@ -222,12 +237,27 @@ export interface ScoreRow {
   reasons: { stage: Criterion[]; trust: Criterion[] };
 }
 
+/** One batch of aggregated rows (members in `member_metrics` that match `filter`) with their stored scores and standing. */
+async function metricsRows(db: Executor, filter: RawBuilder<unknown>): Promise<MetricsRow[]> {
+  const { rows } = await sql<MetricsRow>`
+    select m.account_id, m.contributions, m.recent_contributions, m.active_days, m.recent_active_days, m.endorsers, m.accepted_answers,
+           m.helpful_reviews, m.ideas_past_milestone, m.approved_ideas, m.liked_creations, m.reputation, a.created_at, a.email_verified_at, a.suspended_until,
+           s.trust_level, s.trust_granted, s.trust_since, s.trust_reviewed_at, s.stage, s.stage_since, s.ambassador
+    from member_metrics m
+    join accounts a on a.id = m.account_id
+    left join member_scores s on s.account_id = m.account_id
+    where ${filter}
+    order by m.account_id
+    limit ${BATCH}`.execute(db);
+  return rows;
+}
+
 /** Applies the pure rules to one member's aggregated row: the new score and what changed. */
-export function scoreMember(rules: MembersRules, row: MetricsRow, now: Date): { score: ScoreRow; changes: Change[] } {
+export function scoreMember(rules: MembersRules, row: MetricsRow, now: Date, options: { demote?: boolean } = {}): { score: ScoreRow; changes: Change[] } {
   const metrics = metricsOf(row, row.reputation, now);
   const standing = { verified: row.email_verified_at !== null, suspended: row.suspended_until !== null && new Date(row.suspended_until) > now };
   const storedLevel = (row.trust_level ?? 0) as TrustLevel;
-  const trust = decideTrust(rules, { level: storedLevel, granted: row.trust_granted as TrustLevel | null, reviewedAt: row.trust_reviewed_at ? new Date(row.trust_reviewed_at) : now }, metrics, standing, now);
+  const trust = decideTrust(rules, { level: storedLevel, granted: row.trust_granted as TrustLevel | null, reviewedAt: row.trust_reviewed_at ? new Date(row.trust_reviewed_at) : now }, metrics, standing, now, options);
   const storedStage = row.stage ?? "newcomer";
   const stage = decideStage(rules, storedStage, row.ambassador ?? false, metrics);
   const changes: Change[] = [];
@@ -318,16 +348,7 @@ export async function recomputeMembers(db: Executor, now = new Date(), options: 
   // Outside a transaction the next batch is read and scored while the previous one is written, on another connection.
   let writing: Promise<void> = Promise.resolve();
   for (;;) {
-    const { rows } = await sql<MetricsRow>`
-      select m.account_id, m.contributions, m.recent_contributions, m.active_days, m.recent_active_days, m.endorsers, m.accepted_answers,
-             m.helpful_reviews, m.ideas_past_milestone, m.approved_ideas, m.liked_creations, m.reputation, a.created_at, a.email_verified_at, a.suspended_until,
-             s.trust_level, s.trust_granted, s.trust_since, s.trust_reviewed_at, s.stage, s.stage_since, s.ambassador
-      from member_metrics m
-      join accounts a on a.id = m.account_id
-      left join member_scores s on s.account_id = m.account_id
-      where m.account_id > ${after}
-      order by m.account_id
-      limit ${BATCH}`.execute(db);
+    const rows = await metricsRows(db, sql`m.account_id > ${after}`);
     if (rows.length === 0) break;
     const scores: ScoreRow[] = [];
     const changes: Change[] = [];
@@ -348,6 +369,26 @@ export async function recomputeMembers(db: Executor, now = new Date(), options: 
   }
   await writing;
   return { members, promotions, demotions, aggregateSeconds: (aggregated - started) / 1000, applySeconds: (performance.now() - aggregated) / 1000 };
+}
+
+/**
+ * Re-scores a few members at once (after their activity) with the batch's SQL and rules, in the
+ * caller's transaction: reputation and stage as the batch would, trust promotions announced, but no
+ * demotion (those wait for the schedule). Returns what changed.
+ */
+export async function rescoreMembers(db: Executor, accountIds: readonly number[], now = new Date()): Promise<Change[]> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return [];
+  const rules = await readSetting(db, membersSettings);
+  return inTransaction(db, async (tx) => {
+    await sql`delete from member_metrics where account_id = any(${ids}::bigint[])`.execute(tx);
+    await metricsStatement(rules, now, ids).execute(tx);
+    const scored = (await metricsRows(tx, sql`m.account_id = any(${ids}::bigint[])`)).map((row) => scoreMember(rules, row, now, { demote: false }));
+    if (scored.length === 0) return [];
+    const changes = scored.flatMap((result) => result.changes);
+    await writeBatch(tx, scored.map((result) => result.score), changes, now, true);
+    return changes;
+  });
 }
 
 /** Queues a recompute now (after a settings change or a staff grant); the recurring job also runs it hourly. */

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
+  abilitiesAt,
   completeMetrics,
   decideStage,
   decideTrust,
@@ -135,6 +136,16 @@ describe("trust levels", () => {
     assert.equal(due.change, "demoted");
   });
 
+  test("the prompt re-score after an activity promotes but never demotes, even when the review is due", () => {
+    const quiet = completeMetrics({ ageDays: 90, contributions: 20, activeDays: 10, endorsers: 4, recentContributions: 0 });
+    const stored = { level: 3 as TrustLevel, granted: null, reviewedAt: new Date(now.getTime() - 90 * day) };
+    const prompt = decideTrust(rules, stored, quiet, verified, now, { demote: false });
+    assert.deepEqual([prompt.level, prompt.change, prompt.reviewedAt], [3, null, stored.reviewedAt], "the review stays due for the schedule");
+    assert.equal(decideTrust(rules, stored, quiet, verified, now).level, 2);
+    const promoted = decideTrust(rules, { level: 0, granted: null, reviewedAt: now }, busy, verified, now, { demote: false });
+    assert.deepEqual([promoted.level, promoted.change], [2, "promoted"]);
+  });
+
   test("a member slightly under their level keeps it within the grace margin", () => {
     // Level 3 needs 40 recent contributions; 35 is within a 20% grace.
     const slightlyUnder = completeMetrics({ ageDays: 90, contributions: 200, activeDays: 60, endorsers: 12, recentContributions: 35, recentActiveDays: 20 });
@@ -161,6 +172,12 @@ describe("trust levels", () => {
     assert.equal(hasAbility(2, "edit_wiki"), false);
     assert.equal(hasAbility(3, "edit_wiki"), true);
     assert.equal(hasAbility(3, "help_moderate"), false);
+  });
+
+  test("each level lists what it allows and what the next one unlocks", () => {
+    assert.deepEqual(abilitiesAt(0), { now: [], next: { level: 1, unlocks: ["post_links"] } });
+    assert.deepEqual(abilitiesAt(2), { now: ["post_links", "apply_programmes"], next: { level: 3, unlocks: ["edit_wiki"] } });
+    assert.deepEqual(abilitiesAt(4), { now: ["post_links", "apply_programmes", "edit_wiki", "help_moderate"], next: null });
   });
 
   test("the next level shows what is done and left", () => {

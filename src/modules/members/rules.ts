@@ -90,6 +90,9 @@ export const DEFAULT_RULES: MembersRules = {
     "creation.shared": { points: 2, endorsed: "none" },
     "creation.liked": { points: 1, endorsed: "target" },
     "critique.answered": { points: 1, endorsed: "none" },
+    "event.organised": { points: 10, endorsed: "none" },
+    "event.attended": { points: 1, endorsed: "none" },
+    "ambassador.task": { points: 5, endorsed: "none" },
   },
   voting: { levelWeights: [0.25, 0.5, 1, 1.25, 1.5], freshDays: 7, freshFactor: 0.2, mutualFactor: 0.2, pairCap: 3 },
   recentDays: 100,
@@ -246,6 +249,15 @@ export function hasAbility(level: TrustLevel, ability: Ability): boolean {
   return level >= ABILITIES[ability];
 }
 
+/** What a level lets a member do, and what the next level adds (null at the top), for their own profile. */
+export function abilitiesAt(level: TrustLevel): { now: Ability[]; next: { level: TrustLevel; unlocks: Ability[] } | null } {
+  const abilities = Object.keys(ABILITIES) as Ability[];
+  const now = abilities.filter((ability) => hasAbility(level, ability));
+  if (level >= 4) return { now, next: null };
+  const next = (level + 1) as TrustLevel;
+  return { now, next: { level: next, unlocks: abilities.filter((ability) => ABILITIES[ability] === next) } };
+}
+
 function trustOptions(rules: MembersRules, level: 1 | 2 | 3): Requirement[] {
   return [rules.trust[level]];
 }
@@ -278,15 +290,16 @@ export interface TrustDecision {
 /**
  * The trust level after a recompute: a higher earned level at once; a lower one only when the
  * demotion review is due, and only if the member misses their level's requirements even lowered by
- * the grace margin. A staff-granted level is a floor.
+ * the grace margin. A staff-granted level is a floor. With `demote: false` (the prompt re-score after
+ * an activity) it only ever promotes: demotions wait for the scheduled recompute.
  */
-export function decideTrust(rules: MembersRules, stored: StoredTrust, metrics: Metrics, standing: { verified: boolean; suspended: boolean }, now: Date): TrustDecision {
+export function decideTrust(rules: MembersRules, stored: StoredTrust, metrics: Metrics, standing: { verified: boolean; suspended: boolean }, now: Date, options: { demote?: boolean } = {}): TrustDecision {
   const floor = stored.granted ?? 0;
   const earned = Math.max(floor, earnedTrustLevel(rules, metrics, standing)) as TrustLevel;
   const reasonsOf = (level: TrustLevel) => (level >= 1 && level <= 3 ? checkRequirement(rules.trust[level as 1 | 2 | 3], metrics) : []);
   if (earned > stored.level) return { level: earned, change: "promoted", reviewedAt: now, reasons: reasonsOf(earned) };
   if (earned === stored.level) return { level: earned, change: null, reviewedAt: stored.reviewedAt, reasons: reasonsOf(earned) };
-  const due = now.getTime() - stored.reviewedAt.getTime() >= rules.demotionReviewDays * 86_400_000;
+  const due = (options.demote ?? true) && now.getTime() - stored.reviewedAt.getTime() >= rules.demotionReviewDays * 86_400_000;
   if (!due) return { level: stored.level, change: null, reviewedAt: stored.reviewedAt, reasons: reasonsOf(stored.level) };
   const withGrace = Math.max(floor, earnedTrustLevel(rules, metrics, standing, 1 - rules.demotionGrace)) as TrustLevel;
   const level = Math.min(stored.level, withGrace) as TrustLevel;

@@ -1,7 +1,7 @@
 /**
  * Moderation, for every module with member content: content types register as *flaggable* so flags can
- * hide and restore them; services ask `checkPostingAllowed` before a member posts (rate limit per trust,
- * link limit, first-post approval) and record edits with `recordRevision`. The flags, the moderators'
+ * hide and restore them; services ask `checkPostingAllowed` before a member posts (rate limit by account
+ * age, links by trust level, first-post approval) and record edits with `recordRevision`. The flags, the moderators'
  * queue and its decisions live in service.ts and the console.
  */
 import type { Actor } from "../../platform/auth/permissions.ts";
@@ -10,7 +10,8 @@ import type { Executor } from "../../platform/db/index.ts";
 import { invalid, rateLimited } from "../../platform/errors.ts";
 import { countLinks } from "../../platform/markdown/index.ts";
 import { readSetting } from "../../platform/settings/index.ts";
-import { needsApproval, postingProblem, trustOf } from "./rules.ts";
+import { trustLevelOf } from "../members/index.ts";
+import { accountAgeOf, needsApproval, postingProblem } from "./rules.ts";
 import { MODERATION_SETTINGS } from "./settings.ts";
 import "./tables.ts";
 
@@ -35,25 +36,25 @@ export function findFlaggable(type: string): Flaggable | undefined {
 }
 
 /**
- * Spam controls before a member posts: rate limit per trust, link limit, first-post approval. Throws a 4xx
+ * Spam controls before a member posts: rate limit by account age, links by trust level, first-post approval. Throws a 4xx
  * AppError; on success logs the post (in the caller's transaction) and says whether it waits for approval.
  * Staff are never limited.
  */
 export async function checkPostingAllowed(db: Executor, actor: Actor, content: { body: string; kind: string }, now = new Date()): Promise<{ needsApproval: boolean }> {
   if (isStaff(actor)) return { needsApproval: false };
   const settings = await readSetting(db, MODERATION_SETTINGS);
-  const trust = trustOf(actor, settings.newAccountHours, now);
-  const since = new Date(now.getTime() - settings[trust].minutes * 60_000);
+  const age = accountAgeOf(actor, settings.newAccountHours, now);
+  const since = new Date(now.getTime() - settings[age].minutes * 60_000);
   const recent = await db.selectFrom("posting_log").select("posted_at").where("account_id", "=", actor.id).where("posted_at", ">", since).orderBy("posted_at").execute();
-  const problem = postingProblem(trust, settings, recent.map((row) => row.posted_at), countLinks(content.body), now);
+  const problem = postingProblem(age, await trustLevelOf(db, actor.id, now), settings, recent.map((row) => row.posted_at), countLinks(content.body), now);
   if (problem?.kind === "rate") throw rateLimited(problem.retryAfterSeconds);
   if (problem?.kind === "links") throw invalid("too_many_links", "moderation.errors.tooManyLinks", { body: { key: "moderation.errors.tooManyLinks", params: { limit: problem.limit } } }, { limit: problem.limit });
   await db.insertInto("posting_log").values({ account_id: actor.id, kind: content.kind, posted_at: now }).execute();
   const approved =
-    trust === "new" && settings.firstPostApproval
+    age === "new" && settings.firstPostApproval
       ? await db.selectFrom("moderation_cases").select("id").where("author_id", "=", actor.id).where("kind", "=", "approval").where("decision", "=", "approved").executeTakeFirst()
       : undefined;
-  return { needsApproval: needsApproval(trust, settings, approved !== undefined) };
+  return { needsApproval: needsApproval(age, settings, approved !== undefined) };
 }
 
 /** Puts content that waits for approval in the moderators' queue (call it after creating the hidden content). */
@@ -73,4 +74,4 @@ export async function recordRevision(db: Executor, entry: { subjectType: string;
     .execute();
 }
 
-export { FLAG_REASONS, type FlagReason, type Trust } from "./rules.ts";
+export { FLAG_REASONS, type AccountAge, type FlagReason } from "./rules.ts";

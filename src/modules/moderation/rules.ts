@@ -1,18 +1,20 @@
-/** Pure moderation rules: trust, spam controls, flag weights and the auto-hide threshold. */
+/**
+ * Pure moderation rules: spam controls by account age and trust level, flag weights and the auto-hide
+ * threshold. The member's trust level (the members module's stored one) is passed in.
+ */
 import { diffWordsWithSpace } from "diff";
 import type { Static } from "typebox";
+import { FLAG_WEIGHTS, hasAbility, type TrustLevel } from "../members/index.ts";
 import type { ModerationSettingsSchema } from "./settings.ts";
 
 export type ModerationSettings = Static<typeof ModerationSettingsSchema>;
-export type Trust = "new" | "established";
+/** How old an account is for the rate limit and first-post approval (not a trust level: a brand-new account has done nothing yet). */
+export type AccountAge = "new" | "established";
 export const FLAG_REASONS = ["spam", "offensive", "off_topic", "other"] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];
 
-/**
- * How far Hearth trusts an account before the members module brings trust levels proper: new while it is
- * younger than the setting or its email is unverified, established otherwise.
- */
-export function trustOf(account: { createdAt: Date; emailVerified: boolean }, newAccountHours: number, now: Date): Trust {
+/** New while the account is younger than the setting or its email is unverified, established otherwise. */
+export function accountAgeOf(account: { createdAt: Date; emailVerified: boolean }, newAccountHours: number, now: Date): AccountAge {
   const ageMs = now.getTime() - account.createdAt.getTime();
   return !account.emailVerified || ageMs < newAccountHours * 3600_000 ? "new" : "established";
 }
@@ -20,12 +22,13 @@ export function trustOf(account: { createdAt: Date; emailVerified: boolean }, ne
 export type PostingProblem = { kind: "rate"; retryAfterSeconds: number } | { kind: "links"; limit: number } | null;
 
 /**
- * Whether a post may go out now: at most `posts` in the last `minutes` (the times of recent posts are given,
- * oldest first), and at most `links` links in the post.
+ * Whether a post may go out now: at most `posts` in the last `minutes` for the account's age (the times
+ * of recent posts are given, oldest first); links are free from the trust level with `post_links`, and
+ * below it at most the age's `links` limit.
  */
-export function postingProblem(trust: Trust, settings: ModerationSettings, recentPosts: readonly Date[], links: number, now: Date): PostingProblem {
-  const limit = settings[trust];
-  if (links > limit.links) return { kind: "links", limit: limit.links };
+export function postingProblem(age: AccountAge, level: TrustLevel, settings: ModerationSettings, recentPosts: readonly Date[], links: number, now: Date): PostingProblem {
+  const limit = settings[age];
+  if (!hasAbility(level, "post_links") && links > limit.links) return { kind: "links", limit: limit.links };
   const windowStart = now.getTime() - limit.minutes * 60_000;
   const inWindow = recentPosts.filter((at) => at.getTime() > windowStart);
   if (inWindow.length >= limit.posts) {
@@ -36,13 +39,13 @@ export function postingProblem(trust: Trust, settings: ModerationSettings, recen
 }
 
 /** A new account's posts wait for a moderator until one of them has been approved. */
-export function needsApproval(trust: Trust, settings: ModerationSettings, hasApprovedPost: boolean): boolean {
-  return settings.firstPostApproval && trust === "new" && !hasApprovedPost;
+export function needsApproval(age: AccountAge, settings: ModerationSettings, hasApprovedPost: boolean): boolean {
+  return settings.firstPostApproval && age === "new" && !hasApprovedPost;
 }
 
-/** The weight of one flag: staff flags hide at once, established members count more than new ones. */
-export function flagWeight(trust: Trust, staff: boolean, settings: ModerationSettings): number {
-  return staff ? settings.staffFlagWeight : settings[trust].flagWeight;
+/** The weight of one flag: staff flags weigh the staff setting (enough to hide at once), members' by their trust level. */
+export function flagWeight(level: TrustLevel, staff: boolean, settings: ModerationSettings): number {
+  return staff ? settings.staffFlagWeight : FLAG_WEIGHTS[level];
 }
 
 /** True when open flags weigh enough to hide the content until a moderator reviews it. */

@@ -1,5 +1,5 @@
 /**
- * Flags and the moderators' queue. A flag weighs by the flagger's trust; when a subject's open flags reach
+ * Flags and the moderators' queue. A flag weighs by the flagger's trust level; when a subject's open flags reach
  * the threshold it is hidden until a moderator decides. Decisions close the case, resolve its flags and are
  * audited; approving a first post also lifts its author's first-post approval.
  */
@@ -10,7 +10,8 @@ import { inTransaction, type Executor } from "../../platform/db/index.ts";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.ts";
 import { readSetting } from "../../platform/settings/index.ts";
 import { findFlaggable } from "./index.ts";
-import { flagWeight, reachesHideThreshold, trustOf, type FlagReason } from "./rules.ts";
+import { trustLevelOf } from "../members/index.ts";
+import { flagWeight, reachesHideThreshold, type FlagReason } from "./rules.ts";
 import { MODERATION_SETTINGS } from "./settings.ts";
 
 /** Flags content. Flagging the same thing twice adds no weight (409). Returns whether the content is now hidden. */
@@ -22,7 +23,7 @@ export async function flagContent(db: Executor, actor: Actor, input: { subjectTy
     if (!subject || (subject.hidden && !isStaff(actor))) throw notFound("subject_not_found", "moderation.errors.subjectNotFound");
     if (subject.authorId === actor.id) throw forbidden("own_content", "moderation.errors.ownContent");
     const settings = await readSetting(tx, MODERATION_SETTINGS);
-    const weight = flagWeight(trustOf(actor, settings.newAccountHours, now), isStaff(actor), settings);
+    const weight = flagWeight(await trustLevelOf(tx, actor.id, now), isStaff(actor), settings);
     const inserted = await tx
       .insertInto("moderation_flags")
       .values({ subject_type: input.subjectType, subject_id: input.subjectId, flagger_id: actor.id, reason: input.reason, note: input.note?.trim() || null, weight, created_at: now })

@@ -1,8 +1,8 @@
-/** Moderation settings: when an account counts as new, and the spam controls and flag weights per trust. */
+/** Moderation settings: when an account counts as new, the spam controls by account age, and staff flag weight (members' flags weigh by trust level). */
 import { Type } from "typebox";
 import { defineSetting } from "../../platform/settings/index.ts";
 
-const Limit = Type.Object({ posts: Type.Integer({ minimum: 1 }), minutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }), links: Type.Integer({ minimum: 0 }), flagWeight: Type.Integer({ minimum: 1 }) });
+const Limit = Type.Object({ posts: Type.Integer({ minimum: 1 }), minutes: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }), links: Type.Integer({ minimum: 0 }) });
 
 export const ModerationSettingsSchema = Type.Object({
   newAccountHours: Type.Integer({ minimum: 0 }),
@@ -17,7 +17,7 @@ export const MODERATION_SETTINGS = defineSetting("moderation", ModerationSetting
   newAccountHours: 24,
   firstPostApproval: true,
   hideThreshold: 4,
-  new: { posts: 5, minutes: 60, links: 1, flagWeight: 1 },
-  established: { posts: 60, minutes: 60, links: 10, flagWeight: 2 },
+  new: { posts: 5, minutes: 60, links: 1 },
+  established: { posts: 60, minutes: 60, links: 10 },
   staffFlagWeight: 4,
 });

@@ -32,7 +32,20 @@ export interface Activity {
   occurredAt?: Date;
 }
 
-/** Records an activity; call it in the transaction of the contribution itself. */
+/** Called with the writer's executor (its transaction) after each activity is recorded. */
+export type ActivityListener = (db: Executor, activity: Activity) => Promise<void>;
+
+const listeners: ActivityListener[] = [];
+
+/**
+ * Registers a listener for recorded activities, so a module can react in the same transaction (the
+ * members module re-scores the members involved) without the platform knowing the module.
+ */
+export function onActivityRecorded(listener: ActivityListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+/** Records an activity and tells the listeners; call it in the transaction of the contribution itself. */
 export async function recordActivity(db: Executor, activity: Activity): Promise<void> {
   await db
     .insertInto("activities")
@@ -45,6 +58,7 @@ export async function recordActivity(db: Executor, activity: Activity): Promise<
       occurred_at: activity.occurredAt ?? new Date(),
     })
     .execute();
+  for (const listener of listeners) await listener(db, activity);
 }
 
 /** Removes the activity of a contribution that was taken back (a withdrawn support). */

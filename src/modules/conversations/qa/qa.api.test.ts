@@ -192,6 +192,8 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test("flags weighted by trust hide an answer until a moderator keeps it", async () => {
+      // Two members at trust level 2: their flags weigh 2 each, together the hiding threshold.
+      for (const flagger of [asker, other]) await t.app.hearth.db.insertInto("member_scores").values({ account_id: flagger.accountId, trust_level: 2 }).onConflict((oc) => oc.column("account_id").doUpdateSet({ trust_level: 2 })).execute();
       const question = await ask(asker.token, "Is the lid gasket replaceable?");
       const target = await answer(helper.token, question.id, "Buy my course at example dot com");
       const flag = (token: string) => call("POST", "/api/v1/flags", token, { subjectType: "answer", subjectId: target.id, reason: "spam" });

@@ -5,6 +5,7 @@ import type { FieldErrors } from "../../../platform/errors.ts";
 import { usePage } from "../../../platform/web/page-context.ts";
 import type { MemberJsonValue } from "../presenters.ts";
 import { STAGES, type Stage } from "../rules.ts";
+import { TrustAbilities } from "./trust-abilities.tsx";
 
 type CriterionView = { metric: string; text: string; done: boolean };
 
@@ -106,6 +107,7 @@ export function ProfilePage(props: { member: MemberJsonValue; own: boolean; acti
           <h2 id="member-trust">{t("members.trust.title")}</h2>
           <p>{t(`members.trust.levels.${m.trustLevel}`)}</p>
           <Criteria items={m.private.trustReasons} label={t("members.stage.because")} />
+          {props.own ? <TrustAbilities level={m.trustLevel} /> : null}
           {m.private.nextTrustLevel ? (
             <>
               <p>{t("members.trust.next", { level: m.private.nextTrustLevel.level })}</p>

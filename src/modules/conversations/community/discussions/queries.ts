@@ -3,9 +3,11 @@ import type { Actor } from "../../../../platform/auth/permissions.ts";
 import { can } from "../../../../platform/auth/permissions.ts";
 import type { Executor } from "../../../../platform/db/index.ts";
 import { notFound } from "../../../../platform/errors.ts";
+import { memberHasAbility } from "../../../members/index.ts";
 import { pollResults, type OptionResult } from "../rules/polls.ts";
 import { buildThread, type Threaded } from "../rules/threads.ts";
 import { REACTIONS, type Language, type Reaction } from "../tables.ts";
+import "./wiki.ts";
 
 export interface CategoryRow {
   id: number;
@@ -98,6 +100,10 @@ export interface TopicView {
   closed: boolean;
   hidden: boolean;
   merged_into: number | null;
+  /** Staff marked the opening post as a wiki. */
+  wiki: boolean;
+  /** The viewer may edit the opening post as a wiki (their trust level has `edit_wiki`), not being its author or a moderator. */
+  wikiEditor: boolean;
   opening: PostView;
   replies: Array<Threaded<PostView & { replyToId: number | null; createdAt: Date }>>;
   poll: PollView | null;
@@ -108,7 +114,7 @@ export async function loadTopic(db: Executor, topicId: number, viewer: Actor | n
   const topic = await db
     .selectFrom("topics")
     .innerJoin("discussion_categories as c", "c.id", "topics.category_id")
-    .select(["topics.id", "topics.title", "topics.language", "topics.author_id", "topics.created_at", "topics.reply_count", "topics.pinned_at", "topics.locked_at", "topics.closed_at", "topics.hidden_at", "topics.merged_into", "c.id as category_id", "c.slug", "c.names"])
+    .select(["topics.id", "topics.title", "topics.language", "topics.author_id", "topics.created_at", "topics.reply_count", "topics.pinned_at", "topics.locked_at", "topics.closed_at", "topics.hidden_at", "topics.merged_into", "topics.wiki_at", "c.id as category_id", "c.slug", "c.names"])
     .where("topics.id", "=", topicId)
     .executeTakeFirst();
   const moderator = can(viewer, "discussions.moderate");
@@ -150,6 +156,8 @@ export async function loadTopic(db: Executor, topicId: number, viewer: Actor | n
     closed: topic.closed_at !== null,
     hidden: topic.hidden_at !== null,
     merged_into: topic.merged_into,
+    wiki: topic.wiki_at !== null,
+    wikiEditor: topic.wiki_at !== null && viewer !== null && viewer.id !== opening.author_id && !moderator && (await memberHasAbility(db, viewer.id, "edit_wiki")),
     opening,
     replies,
     poll: await loadPoll(db, opening.id, viewer),

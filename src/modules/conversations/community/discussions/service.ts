@@ -7,12 +7,14 @@ import { recordActivity, retractActivity } from "../../../../platform/activity/i
 import { recordAudit } from "../../../../platform/audit/index.ts";
 import { authorize, can, type Actor } from "../../../../platform/auth/permissions.ts";
 import { inTransaction, sql, type Executor, type Tx } from "../../../../platform/db/index.ts";
-import { conflict, forbidden, invalid, notFound } from "../../../../platform/errors.ts";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../../../platform/errors.ts";
+import { ABILITIES, memberHasAbility } from "../../../members/index.ts";
 import { awaitApproval, indexDocuments, keepRevision, mentionMembers, mustWaitForApproval, type SearchDocument } from "../hooks.ts";
 import type { Language, Reaction } from "../tables.ts";
 import { checkBallot, normalizePoll, type PollInput } from "../rules/polls.ts";
 import { quoteOf } from "../rules/threads.ts";
 import { requireText } from "../rules/text.ts";
+import "./wiki.ts";
 
 export const TITLE_MIN = 5;
 export const TITLE_MAX = 150;
@@ -168,18 +170,33 @@ export async function replyToTopic(db: Executor, actor: Actor, topicId: number, 
   });
 }
 
-/** The author (or a moderator) edits a post; the text before is kept as a revision. */
+/**
+ * The author (or a moderator) edits a post, and so may members trusted with `edit_wiki` when the post
+ * opens a wiki topic (its text only, not the title); the text before is kept as a revision.
+ */
 export async function editPost(db: Executor, actor: Actor, postId: number, input: { body: string; title?: string }, now = new Date()): Promise<void> {
   const body = requireText("body", input.body, POST_MAX);
   await inTransaction(db, async (tx) => {
-    const post = await tx.selectFrom("posts").innerJoin("topics", "topics.id", "posts.topic_id").select(["posts.id", "posts.topic_id", "posts.author_id", "posts.body", "posts.is_opening", "topics.title"]).where("posts.id", "=", postId).forUpdate().executeTakeFirst();
+    const post = await tx
+      .selectFrom("posts")
+      .innerJoin("topics", "topics.id", "posts.topic_id")
+      .select(["posts.id", "posts.topic_id", "posts.author_id", "posts.body", "posts.is_opening", "posts.hidden_at", "topics.title", "topics.wiki_at", "topics.hidden_at as topic_hidden"])
+      .where("posts.id", "=", postId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!post) throw notFound("post_not_found", "community.errors.postNotFound");
-    if (post.author_id !== actor.id && !can(actor, "discussions.moderate")) throw forbidden("not_author", "community.errors.notAuthor");
-    const title = post.is_opening && input.title !== undefined ? topicTitle(input.title) : null;
+    const moderator = can(actor, "discussions.moderate");
+    const author = post.author_id === actor.id;
+    if (!author && !moderator) {
+      const wiki = post.is_opening && post.wiki_at !== null && post.hidden_at === null && post.topic_hidden === null;
+      if (!wiki) throw forbidden("not_author", "community.errors.notAuthor");
+      if (!(await memberHasAbility(tx, actor.id, "edit_wiki", now))) throw new AppError("forbidden", "wiki_trust_level", "community.errors.wikiTrustLevel", { level: ABILITIES.edit_wiki });
+    }
+    const title = post.is_opening && input.title !== undefined && (author || moderator) ? topicTitle(input.title) : null;
     await keepRevision(tx, { subjectType: "topic.post", subjectId: postId, editorId: actor.id, title: post.is_opening ? post.title : null, body: post.body }, now);
     await tx.updateTable("posts").set({ body, edited_at: now }).where("id", "=", postId).execute();
     if (title !== null) await tx.updateTable("topics").set({ title }).where("id", "=", post.topic_id).execute();
-    if (post.author_id !== actor.id) await recordAudit(tx, { actorId: actor.id, action: "discussions.post.edit", subjectType: "post", subjectId: postId });
+    if (!author && moderator) await recordAudit(tx, { actorId: actor.id, action: "discussions.post.edit", subjectType: "post", subjectId: postId });
     await indexPost(tx, postId, now);
   });
 }
@@ -230,19 +247,21 @@ export async function votePoll(db: Executor, actor: Actor, pollId: number, optio
 
 // ---- staff actions ------------------------------------------------------------------------------
 
-export const TOPIC_FLAGS = ["pin", "unpin", "lock", "unlock", "close", "reopen"] as const;
+export const TOPIC_FLAGS = ["pin", "unpin", "lock", "unlock", "close", "reopen", "wiki", "unwiki"] as const;
 export type TopicFlag = (typeof TOPIC_FLAGS)[number];
 
-const FLAG_COLUMNS: Record<TopicFlag, ["pinned_at" | "locked_at" | "closed_at", boolean]> = {
+const FLAG_COLUMNS: Record<TopicFlag, ["pinned_at" | "locked_at" | "closed_at" | "wiki_at", boolean]> = {
   pin: ["pinned_at", true],
   unpin: ["pinned_at", false],
   lock: ["locked_at", true],
   unlock: ["locked_at", false],
   close: ["closed_at", true],
   reopen: ["closed_at", false],
+  wiki: ["wiki_at", true],
+  unwiki: ["wiki_at", false],
 };
 
-/** A moderator pins, locks or closes a topic (or undoes it); audited. */
+/** A moderator pins, locks, closes or marks a topic as a wiki (or undoes it); audited. */
 export async function setTopicFlag(db: Executor, actor: Actor, topicId: number, flag: TopicFlag, context: { ip?: string } = {}, now = new Date()): Promise<void> {
   authorize(actor, "discussions.moderate");
   const [column, on] = FLAG_COLUMNS[flag];

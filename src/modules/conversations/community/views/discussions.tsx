@@ -103,7 +103,7 @@ function Reactions(props: { post: PostView; open: boolean }) {
   );
 }
 
-function Post(props: { topicId: number; post: PostView; depth: number; open: boolean; language: string }) {
+function Post(props: { topicId: number; post: PostView; depth: number; open: boolean; language: string; wikiEditor?: boolean }) {
   const { t, actor, can } = usePage();
   const { post } = props;
   return (
@@ -122,7 +122,7 @@ function Post(props: { topicId: number; post: PostView; depth: number; open: boo
       ) : null}
       <Markdown source={post.body} lang={props.language} />
       <Reactions post={post} open={props.open} />
-      {actor && (actor.id === post.author_id || can("discussions.moderate")) ? (
+      {actor && (actor.id === post.author_id || can("discussions.moderate") || props.wikiEditor) ? (
         <details class="post-edit">
           <summary>{t("community.post.edit")}</summary>
           <Form action={`/discussions/posts/${post.id}/edit`} aria-label={t("community.post.edit")}>
@@ -195,6 +195,7 @@ function StaffTools(props: { topic: TopicView; categories: CategoryRow[] }) {
     [topic.pinned ? "unpin" : "pin", topic.pinned ? "community.staff.unpin" : "community.staff.pin"],
     [topic.locked ? "unlock" : "lock", topic.locked ? "community.staff.unlock" : "community.staff.lock"],
     [topic.closed ? "reopen" : "close", topic.closed ? "community.staff.reopen" : "community.staff.close"],
+    [topic.wiki ? "unwiki" : "wiki", topic.wiki ? "community.staff.unwiki" : "community.staff.wiki"],
   ];
   return (
     <details class="staff-tools">
@@ -257,12 +258,13 @@ export function TopicPage(props: { topic: TopicView; categories: CategoryRow[]; 
           {topic.pinned ? <span class="badge badge--info">{t("community.topic.pinned")}</span> : null}
           {topic.locked ? <span class="badge">{t("community.topic.locked")}</span> : null}
           {topic.closed ? <span class="badge">{t("community.topic.closed")}</span> : null}
+          {topic.wiki ? <span class="badge badge--info">{t("community.topic.wiki")}</span> : null}
           {topic.hidden ? <span class="badge badge--warning">{t("community.topic.pending")}</span> : null}
           {topic.merged_into !== null ? <a href={`/discussions/t/${topic.merged_into}`}>{t("community.topic.mergedInto")}</a> : null}
         </p>
       </header>
       {can("discussions.moderate") ? <StaffTools topic={topic} categories={props.categories} /> : null}
-      <Post topicId={topic.id} post={topic.opening} depth={0} open={open} language={topic.language} />
+      <Post topicId={topic.id} post={topic.opening} depth={0} open={open} language={topic.language} wikiEditor={topic.wikiEditor} />
       {topic.poll ? <Poll poll={topic.poll} open={open} errors={forms.vote} /> : null}
       <section aria-labelledby="replies-heading" class="thread">
         <h2 id="replies-heading">{t("community.topic.replies", { count: topic.replies.length, formatted: String(topic.replies.length) })}</h2>
