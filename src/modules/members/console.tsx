@@ -20,10 +20,14 @@ import { addConsoleNav } from "../../platform/web/navigation.ts";
 import { usePage } from "../../platform/web/page-context.ts";
 import { redirectWithFlash } from "../../platform/web/render.tsx";
 import { criteriaText } from "./explain.ts";
+import { ambassadorGrantChanged } from "./grants.ts";
 import { requestRecompute } from "./recompute.ts";
 import { checkRequirement, completeMetrics, fallingAgainstBaseline, STAGES, type MembersRules } from "./rules.ts";
 import { MembersRulesSchema, membersSettings } from "./settings.ts";
 import { StageName } from "./views/pages.tsx";
+import { LadderOverTime, type Series } from "./funnel/chart.tsx";
+import { conversions, weeklySeries, weeksUpTo, type Conversion } from "./funnel/rules.ts";
+import { cohorts, readWeeks } from "./funnel/weeks.ts";
 
 addConsoleNav({ href: "/console/ladder", labelKey: "members.console.nav", order: 150, action: "members.view_private" });
 
@@ -104,7 +108,17 @@ function SuggestionTable(props: { title: string; rows: Suggestion[] }) {
   );
 }
 
-function LadderPage(props: { funnel: Array<{ stage: string; count: number }>; lists: Awaited<ReturnType<typeof whoToInvestIn>>; rules: string; error: string | null; canManage: boolean }) {
+/** The periods the ladder over time can show, in weeks. */
+const PERIODS = [12, 26, 52] as const;
+
+/** Members per stage for each of the last `weeks` weeks, and the conversions over the same period. */
+async function ladderOverTime(db: Executor, weeks: number, now = new Date()): Promise<{ series: Series; conversions: Conversion[] }> {
+  const keys = weeksUpTo(now, weeks);
+  const [rows, cohortRows] = await Promise.all([readWeeks(db, keys[0]!), cohorts(db, new Date(`${keys[0]!}T00:00:00Z`))]);
+  return { series: weeklySeries(rows, keys), conversions: conversions(cohortRows) };
+}
+
+function LadderPage(props: { funnel: Array<{ stage: string; count: number }>; overTime: { series: Series; conversions: Conversion[]; weeks: number }; lists: Awaited<ReturnType<typeof whoToInvestIn>>; rules: string; error: string | null; canManage: boolean }) {
   const { t, formatNumber } = usePage();
   return (
     <>
@@ -113,6 +127,7 @@ function LadderPage(props: { funnel: Array<{ stage: string; count: number }>; li
         <h2>{t("members.console.funnel")}</h2>
         <Table caption={t("members.console.funnel")} rows={props.funnel} columns={[{ label: t("members.directory.stage"), cell: (row) => <StageName stage={row.stage} /> }, { label: t("members.console.count"), numeric: true, cell: (row) => formatNumber(row.count) }]} />
       </section>
+      <LadderOverTime series={props.overTime.series} conversions={props.overTime.conversions} weeks={props.overTime.weeks} choices={PERIODS} />
       <SuggestionTable title={t("members.console.rising")} rows={props.lists.rising} />
       <SuggestionTable title={t("members.console.helpful")} rows={props.lists.helpful} />
       <SuggestionTable title={t("members.console.falling")} rows={props.lists.falling} />
@@ -139,6 +154,7 @@ function LadderPage(props: { funnel: Array<{ stage: string; count: number }>; li
 }
 
 const RulesBody = Type.Object({ rules: Text({ maxLength: 50_000 }) }, { additionalProperties: false });
+const LadderQuery = Type.Object({ weeks: Type.Optional(Type.Union(PERIODS.map((weeks) => Type.Literal(String(weeks))))) });
 const GrantBody = Type.Object({ ambassador: Type.Optional(Type.Literal("on")), leader: Type.Optional(Type.Literal("on")) }, { additionalProperties: false });
 
 export async function membersConsoleRoutes(instance: FastifyInstance): Promise<void> {
@@ -147,16 +163,17 @@ export async function membersConsoleRoutes(instance: FastifyInstance): Promise<v
   const view = { access: { action: "members.view_private" } };
   const manage = { access: { action: "members.manage" } };
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, rulesText: string | null, error: string | null) => {
+  const show = async (request: FastifyRequest, reply: FastifyReply, rulesText: string | null, error: string | null, weeks: number = PERIODS[0]) => {
     const rules = await readSetting(db, membersSettings);
     const counts = await db.selectFrom("member_scores").select(["stage", (eb) => eb.fn.countAll<number>().as("count")]).groupBy("stage").execute();
     const funnel = STAGES.map((stage) => ({ stage, count: Number(counts.find((row) => row.stage === stage)?.count ?? 0) }));
     const lists = await whoToInvestIn(db, rules, request.t);
+    const overTime = { ...(await ladderOverTime(db, weeks)), weeks };
     const canManage = can(request.actor, "members.manage");
-    return sendConsolePage(request, reply, <LadderPage funnel={funnel} lists={lists} rules={rulesText ?? JSON.stringify(rules, null, 2)} error={error} canManage={canManage} />, { title: request.t("members.console.title"), status: error ? 400 : 200 });
+    return sendConsolePage(request, reply, <LadderPage funnel={funnel} overTime={overTime} lists={lists} rules={rulesText ?? JSON.stringify(rules, null, 2)} error={error} canManage={canManage} />, { title: request.t("members.console.title"), status: error ? 400 : 200 });
   };
 
-  app.get("/console/ladder", { config: view }, async (request, reply) => show(request, reply, null, null));
+  app.get("/console/ladder", { config: view, schema: { querystring: LadderQuery } }, async (request, reply) => show(request, reply, null, null, Number(request.query.weeks ?? PERIODS[0])));
 
   app.post("/console/ladder/rules", { schema: { body: RulesBody }, config: manage }, async (request, reply) => {
     let parsed: unknown;
@@ -185,6 +202,8 @@ export async function membersConsoleRoutes(instance: FastifyInstance): Promise<v
       const row = await tx.selectFrom("member_scores").select(["ambassador", "trust_granted"]).where("account_id", "=", id).forUpdate().executeTakeFirst();
       if (!row) throw notFound("member_not_found", "members.errors.notFound");
       await tx.updateTable("member_scores").set({ ambassador, trust_granted: granted }).where("account_id", "=", id).execute();
+      // The ambassador programme starts or ends the membership that goes with the flag.
+      if (row.ambassador !== ambassador) await ambassadorGrantChanged(tx, actor, id, ambassador, new Date());
       await recordAudit(tx, { actorId: actor.id, action: "members.grants", subjectType: "account", subjectId: String(id), details: { ambassador: { from: row.ambassador, to: ambassador }, trustGranted: { from: row.trust_granted, to: granted } }, ip: request.ip });
     });
     await requestRecompute(db);

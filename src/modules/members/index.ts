@@ -8,7 +8,8 @@ import "./notifications.ts";
 import "./jobs.ts";
 
 export { membersRoutes } from "./routes.tsx";
-export { recomputeMembers } from "./recompute.ts";
+export { recomputeMembers, requestRecompute } from "./recompute.ts";
 export { ABILITIES, FLAG_WEIGHTS, hasAbility, type Ability, type TrustLevel } from "./rules.ts";
 export { addProfileSection, type ProfileSection, type ProfileSectionContext } from "./profile-sections.ts";
 export { memberHasAbility, trustLevelOf } from "./trust.ts";
+export { onAmbassadorGrant } from "./grants.ts";

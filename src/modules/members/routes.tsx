@@ -15,6 +15,8 @@ import { readSettingCached } from "../../platform/settings/index.ts";
 import { addSiteNav } from "../../platform/web/navigation.ts";
 import { redirectWithFlash, sendPage } from "../../platform/web/render.tsx";
 import { can, type Actor } from "../../platform/auth/permissions.ts";
+import { badgesRoutes } from "./badges/index.ts";
+import { spotlightRoutes } from "./spotlight/index.ts";
 import { membersConsoleRoutes } from "./console.tsx";
 import { deleteMemberAccount, exportMemberData } from "./data-rights.ts";
 import { activityTypeName } from "./explain.ts";
@@ -131,6 +133,8 @@ export async function membersRoutes(instance: FastifyInstance): Promise<void> {
   const tags = ["members"];
   const member = { access: "member" as const };
   await app.register(membersConsoleRoutes);
+  await app.register(badgesRoutes);
+  await app.register(spotlightRoutes);
 
   app.get(
     "/api/v1/members",

@@ -1,8 +1,10 @@
 /** The community's front page. */
+import type { ComponentChild } from "preact";
 import { usePage } from "./page-context.ts";
 import { LinkButton } from "./components.tsx";
 
-export function HomePage(props: { members: number }) {
+/** `sections`: what modules added (see home-sections.ts), between the welcome and the ways to take part. */
+export function HomePage(props: { members: number; sections: ComponentChild[] }) {
   const { t, actor, formatNumber } = usePage();
   return (
     <>
@@ -19,6 +21,7 @@ export function HomePage(props: { members: number }) {
           </p>
         )}
       </section>
+      {props.sections}
       <section class="cards" aria-labelledby="home-ways">
         <h2 id="home-ways">{t("home.waysTitle")}</h2>
         <ul class="card-grid">

@@ -4,6 +4,7 @@ import { Type } from "typebox";
 import { LOCALES } from "../i18n/index.ts";
 import { LOCALE_COOKIE } from "../http/security.ts";
 import { HomePage } from "./home-page.tsx";
+import { loadHomeSections } from "./home-sections.ts";
 import { sendPage } from "./render.tsx";
 
 const PLACEHOLDER_ORIGIN = "http://hearth.invalid";
@@ -25,12 +26,11 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   app.get("/", { config: { anonymousCache: true } }, async (request, reply) => {
-    const members = await app.hearth.db
-      .selectFrom("accounts")
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .where("deleted_at", "is", null)
-      .executeTakeFirstOrThrow();
-    return sendPage(request, reply, <HomePage members={Number(members.count)} />, { title: request.t("site.name"), description: request.t("home.description") });
+    const [members, sections] = await Promise.all([
+      app.hearth.db.selectFrom("accounts").select((eb) => eb.fn.countAll<number>().as("count")).where("deleted_at", "is", null).executeTakeFirstOrThrow(),
+      loadHomeSections(app.hearth.db, request.locale),
+    ]);
+    return sendPage(request, reply, <HomePage members={Number(members.count)} sections={sections} />, { title: request.t("site.name"), description: request.t("home.description") });
   });
 
   app.get(

@@ -1,0 +1,31 @@
+/**
+ * Sections modules add to the home page (the current spotlight, …), below the welcome, so the home
+ * page shows them without knowing those modules. The anonymous home page is cached for a few seconds,
+ * but a signed-in visitor's is not: a section's `load` should be one cheap, indexed query.
+ */
+import type { ComponentChild } from "preact";
+import type { Executor } from "../db/index.ts";
+import type { Locale } from "../i18n/index.ts";
+
+export interface HomeSection {
+  id: string;
+  /** Lower comes first. */
+  order: number;
+  /** The section's content, or null to leave it out. */
+  load(db: Executor, locale: Locale, now: Date): Promise<ComponentChild | null>;
+}
+
+const sections: HomeSection[] = [];
+
+/** Adds a section to the home page (once per id). */
+export function addHomeSection(section: HomeSection): void {
+  if (sections.some((existing) => existing.id === section.id)) return;
+  sections.push(section);
+  sections.sort((a, b) => a.order - b.order);
+}
+
+/** Every section's content, in order, leaving out the empty ones. */
+export async function loadHomeSections(db: Executor, locale: Locale, now = new Date()): Promise<ComponentChild[]> {
+  const loaded = await Promise.all(sections.map((section) => section.load(db, locale, now)));
+  return loaded.filter((content) => content !== null && content !== undefined);
+}
