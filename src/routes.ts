@@ -11,6 +11,7 @@ import { royaltiesRoutes } from "./modules/royalties/index.ts";
 import { conversationsRoutes } from "./modules/conversations/index.ts";
 import { eventsRoutes } from "./modules/events/index.ts";
 import { membersRoutes } from "./modules/members/index.ts";
+import { ambassadorsRoutes } from "./modules/ambassadors/index.ts";
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
@@ -24,4 +25,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(conversationsRoutes);
   await app.register(eventsRoutes);
   await app.register(membersRoutes);
+  await app.register(ambassadorsRoutes);
 }

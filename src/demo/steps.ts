@@ -11,5 +11,7 @@ import { communityDemoStep } from "../modules/conversations/community/demo/step.
 import { questionsDemoStep } from "../modules/conversations/qa/demo/step.ts";
 import { eventsDemoStep } from "../modules/events/index.ts";
 import { membersDemoStep } from "../modules/members/demo/step.ts";
+import { ambassadorsDemoStep } from "../modules/ambassadors/demo/step.ts";
+import { badgesDemoStep } from "../modules/members/badges/demo.ts";
 
-export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, royaltiesDemoStep, questionsDemoStep, communityDemoStep, eventsDemoStep, membersDemoStep];
+export const DEMO_STEPS: readonly DemoStep[] = [staffStep, membersStep, ideasDemoStep, royaltiesDemoStep, questionsDemoStep, communityDemoStep, eventsDemoStep, membersDemoStep, ambassadorsDemoStep, badgesDemoStep];
