@@ -65,7 +65,7 @@ function MoreNav() {
   const here = items.some((item) => currentFor(path, item.href));
   return (
     <li class="site-nav__more">
-      <details>
+      <details class="site-nav__more-menu">
         <summary class={here ? "site-nav__more-toggle site-nav__more-toggle--here" : "site-nav__more-toggle"}>{t("layout.more")}</summary>
         <ul>
           {items.map((item) => (

@@ -44,7 +44,7 @@ function assertInertPage(html: string): void {
       if (name === "form" && /^\/[a-z]/.test(attributes.action ?? "")) own.form += 1;
       // schema.org microdata: data for search engines, never a refresh or a charset.
       if (name === "meta" && attributes.itemprop !== undefined && attributes["http-equiv"] === undefined && attributes.charset === undefined) own.meta += 1;
-      if (name === "details" && ["site-menu", "staff-tools", "review-respond", "post-edit"].includes(attributes.class ?? "")) own.details += 1;
+      if (name === "details" && ["site-menu", "site-nav__more-menu", "staff-tools", "review-respond", "post-edit"].includes(attributes.class ?? "")) own.details += 1;
       if (name === "svg" && attributes.class === "route-map__svg") {
         own.svg += 1;
         inSvg += 1;
