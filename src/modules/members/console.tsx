@@ -18,9 +18,11 @@ import { readSetting, writeSetting } from "../../platform/settings/index.ts";
 import { Button, Form, PageHeader, Table } from "../../platform/web/components.tsx";
 import { addConsoleNav } from "../../platform/web/navigation.ts";
 import { usePage } from "../../platform/web/page-context.ts";
+import { notify } from "../../platform/notify/index.ts";
 import { redirectWithFlash } from "../../platform/web/render.tsx";
 import { criteriaText } from "./explain.ts";
 import { ambassadorGrantChanged } from "./grants.ts";
+import { addInvestAction, investActions, type InvestCandidate } from "./invest-actions.ts";
 import { requestRecompute } from "./recompute.ts";
 import { checkRequirement, completeMetrics, fallingAgainstBaseline, STAGES, type MembersRules } from "./rules.ts";
 import { MembersRulesSchema, membersSettings } from "./settings.ts";
@@ -89,8 +91,27 @@ export async function whoToInvestIn(db: Executor, rules: MembersRules, t: Transl
   return { rising, helpful, falling };
 }
 
-function SuggestionTable(props: { title: string; rows: Suggestion[] }) {
+/** Thanking from the lists: the member is told, with the reason the team saw. */
+addInvestAction({
+  id: "thank",
+  order: 10,
+  action: "members.manage",
+  render: (candidate) => <ThankButton candidate={candidate} />,
+});
+
+function ThankButton(props: { candidate: InvestCandidate }) {
   const { t } = usePage();
+  return (
+    <Form action={`/console/ladder/members/${props.candidate.id}/thank`} class="inline-form">
+      <input type="hidden" name="reason" value={props.candidate.reason} />
+      <Button size="small" variant="secondary">{t("members.console.thank")}</Button>
+    </Form>
+  );
+}
+
+function SuggestionTable(props: { title: string; rows: Suggestion[] }) {
+  const { t, can } = usePage();
+  const actions = investActions().filter((action) => can(action.action));
   return (
     <section>
       <h2>{props.title}</h2>
@@ -102,6 +123,7 @@ function SuggestionTable(props: { title: string; rows: Suggestion[] }) {
           { label: t("members.directory.name"), cell: (row) => <a href={`/members/${row.id}`} dir="auto">{row.name}</a> },
           { label: t("members.directory.stage"), cell: (row) => <StageName stage={row.stage} /> },
           { label: t("members.console.why"), cell: (row) => row.reason },
+          ...(actions.length > 0 ? [{ label: t("members.console.actions"), cell: (row: Suggestion) => <div class="cluster">{actions.map((action) => action.render(row))}</div> }] : []),
         ]}
       />
     </section>
@@ -155,6 +177,7 @@ function LadderPage(props: { funnel: Array<{ stage: string; count: number }>; ov
 
 const RulesBody = Type.Object({ rules: Text({ maxLength: 50_000 }) }, { additionalProperties: false });
 const LadderQuery = Type.Object({ weeks: Type.Optional(Type.Union(PERIODS.map((weeks) => Type.Literal(String(weeks))))) });
+const ThankBody = Type.Object({ reason: Text({ maxLength: 500 }) }, { additionalProperties: false });
 const GrantBody = Type.Object({ ambassador: Type.Optional(Type.Literal("on")), leader: Type.Optional(Type.Literal("on")) }, { additionalProperties: false });
 
 export async function membersConsoleRoutes(instance: FastifyInstance): Promise<void> {
@@ -190,6 +213,20 @@ export async function membersConsoleRoutes(instance: FastifyInstance): Promise<v
     await writeSetting(db, membersSettings, parsed, request.actor?.id ?? null);
     await requestRecompute(db);
     return redirectWithFlash(reply, "/console/ladder", { kind: "success", key: "members.console.rulesSaved" });
+  });
+
+  app.post("/console/ladder/members/:id/thank", { schema: { params: IdParams, body: ThankBody }, config: manage }, async (request, reply) => {
+    const actor = request.actor;
+    if (!actor) throw unauthorized();
+    const id = request.params.id;
+    const member = await inTransaction(db, async (tx) => {
+      const row = await tx.selectFrom("accounts").select(["id", "name"]).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+      if (!row) throw notFound("member_not_found", "members.errors.notFound");
+      await notify(tx, { accountId: id, type: "members.thanked", params: { reason: request.body.reason }, url: `/members/${id}` });
+      await recordAudit(tx, { actorId: actor.id, action: "members.thanked", subjectType: "account", subjectId: String(id), details: { reason: request.body.reason }, ip: request.ip });
+      return row;
+    });
+    return redirectWithFlash(reply, "/console/ladder", { kind: "success", key: "members.console.thanked", params: { name: member.name } });
   });
 
   app.post("/console/ladder/members/:id/grants", { schema: { params: IdParams, body: GrantBody }, config: manage }, async (request, reply) => {

@@ -13,3 +13,4 @@ export { ABILITIES, FLAG_WEIGHTS, hasAbility, type Ability, type TrustLevel } fr
 export { addProfileSection, type ProfileSection, type ProfileSectionContext } from "./profile-sections.ts";
 export { memberHasAbility, trustLevelOf } from "./trust.ts";
 export { onAmbassadorGrant } from "./grants.ts";
+export { addInvestAction, type InvestCandidate } from "./invest-actions.ts";

@@ -234,6 +234,23 @@ for (const kind of DATABASE_KINDS) {
       await t.app.inject({ url: "/console/ladder/rules", ...form(`rules=${encodeURIComponent(JSON.stringify(DEFAULT_RULES))}`, staff) });
     });
 
+    test("who to invest in: one click thanks a member, invites them to the ambassador programme or opens the spotlight form", async () => {
+      const form = (body: string, client: Client) => ({ method: "POST" as const, headers: { ...client.headers, "content-type": "application/x-www-form-urlencoded" }, payload: `_csrf=${encodeURIComponent(client.csrf)}&${body}` });
+      const page = (await get("/console/ladder", staff)).body;
+      assert.ok(page.includes(`action="/console/ladder/members/${helperId}/thank"`), "a thank button beside the helpful member");
+      assert.match(page, new RegExp(`action="/console/ambassadors/nominations"[^]*?name="nominee" value="${helperId}"`), "an invitation to the ambassador programme");
+      assert.ok(page.includes(`href="/console/spotlight?member=${helperId}"`), "a link to the spotlight form");
+      assert.match((await get(`/console/spotlight?member=${helperId}`, staff)).body, new RegExp(`name="subjectId"[^>]*value="${helperId}"`), "the spotlight form arrives with the member chosen");
+      assert.equal((await t.app.inject({ url: `/console/ladder/members/${helperId}/thank`, ...form("reason=Helpful", other) })).statusCode, 403);
+      assert.equal((await t.app.inject({ url: "/console/ladder/members/99999999/thank", ...form("reason=Helpful", staff) })).statusCode, 404);
+      const thanked = await t.app.inject({ url: `/console/ladder/members/${helperId}/thank`, ...form(`reason=${encodeURIComponent("4 accepted answers")}`, staff) });
+      assert.equal(thanked.statusCode, 303);
+      const notices = await db.selectFrom("notifications").select(["type", "params"]).where("account_id", "=", helperId).where("type", "=", "members.thanked").execute();
+      assert.deepEqual(notices.map((notice) => notice.params), [{ reason: "4 accepted answers" }]);
+      const audit = await db.selectFrom("audit_log").select(["actor_id"]).where("action", "=", "members.thanked").where("subject_id", "=", String(helperId)).execute();
+      assert.deepEqual(audit, [{ actor_id: staff.accountId }]);
+    });
+
     test("a member downloads only their own data", async () => {
       const response = await get("/account/data/export", helper);
       assert.equal(response.statusCode, 200);

@@ -1,4 +1,7 @@
-/** The promotion notice: a member is told once per level or stage reached, with which one and why. */
+/**
+ * The promotion notice: a member is told once per level or stage reached, with which one and why;
+ * and the community team's thanks, sent from the "who to invest in" lists.
+ */
 import { DEFAULT_LOCALE, isLocale, translator } from "../../platform/i18n/index.ts";
 import { defineJob } from "../../platform/jobs/index.ts";
 import { defineNotificationType, notify } from "../../platform/notify/index.ts";
@@ -11,6 +14,14 @@ defineNotificationType({
   messageKey: "members.notifications.promoted.message",
   defaults: { inApp: true, email: true },
   email: (params) => ({ subjectKey: "members.notifications.promoted.subject", paragraphKeys: ["members.notifications.promoted.message"], params }),
+});
+
+defineNotificationType({
+  type: "members.thanked",
+  labelKey: "members.notifications.thanked.label",
+  messageKey: "members.notifications.thanked.message",
+  defaults: { inApp: true, email: true },
+  email: (params) => ({ subjectKey: "members.notifications.thanked.subject", paragraphKeys: ["members.notifications.thanked.message"], params }),
 });
 
 /** Written by the recompute, one per member and run (keyed by what they reached); the reasons are worded in the member's language. */

@@ -27,7 +27,7 @@ import { STAGES, type Stage } from "./rules.ts";
 import { membersSettings } from "./settings.ts";
 import { findMember, listMembers, saveProfile, type MemberRow, type ProfileInput } from "./store.ts";
 import type { ProfileLink } from "./tables.ts";
-import { DataPage, DirectoryPage, ProfileFormPage, ProfilePage, type ProfileFormValues } from "./views/pages.tsx";
+import { DataPage, DirectoryPage, MembersStylesheet, ProfileFormPage, ProfilePage, type ProfileFormValues } from "./views/pages.tsx";
 
 addSiteNav({ href: "/members", labelKey: "members.nav", order: 400 });
 
@@ -157,14 +157,14 @@ export async function membersRoutes(instance: FastifyInstance): Promise<void> {
     const language = request.query.language || undefined;
     const page = request.query.page ?? 1;
     const result = await listMembers(db, { stage, language, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-    return sendPage(request, reply, <DirectoryPage members={result.rows.map(presentSummary)} stage={stage} language={language} page={page} hasNext={result.hasNext} />, { title: request.t("members.directory.title") });
+    return sendPage(request, reply, <DirectoryPage members={result.rows.map(presentSummary)} stage={stage} language={language} page={page} hasNext={result.hasNext} />, { title: request.t("members.directory.title"), head: <MembersStylesheet /> });
   });
 
   app.get("/members/:id", { schema: { params: IdParams } }, async (request, reply) => {
     const { row, own, json } = await visibleMember(request, request.params.id);
     const grants = can(request.actor, "members.manage") && row.stage !== null ? { ambassador: row.ambassador === true, leader: row.trust_granted === 4 } : null;
     const sections = await loadProfileSections({ db, accountId: row.id, viewer: request.actor ?? null, private: json.private !== undefined });
-    return sendPage(request, reply, <ProfilePage member={json} own={own} activityNames={activityNames(request.t, request.locale, row)} grants={grants} sections={sections} />, { title: row.name });
+    return sendPage(request, reply, <ProfilePage member={json} own={own} activityNames={activityNames(request.t, request.locale, row)} grants={grants} sections={sections} />, { title: row.name, head: <MembersStylesheet /> });
   });
 
   const showProfileForm = async (request: FastifyRequest, reply: FastifyReply, values: ProfileFormValues, errors: FieldErrors | null) => {

@@ -13,13 +13,35 @@ import { invalid, notFound, unauthorized } from "../../../platform/errors.ts";
 import { hasMessage } from "../../../platform/i18n/index.ts";
 import { readSetting, writeSetting } from "../../../platform/settings/index.ts";
 import { addConsoleNav } from "../../../platform/web/navigation.ts";
+import { Button, Form } from "../../../platform/web/components.tsx";
+import { usePage } from "../../../platform/web/page-context.ts";
 import { redirectWithFlash } from "../../../platform/web/render.tsx";
+import { addInvestAction, type InvestCandidate } from "../../members/index.ts";
 import { csvRow } from "../../../platform/csv.ts";
 import { nomineeIdOf, REASON_MAX } from "../rules.ts";
 import { addPerk, addTask, closeTask, decideReport, nominate, postAnnouncement, removePerk, reviewNomination, TEXT_MAX, TITLE_MAX } from "../service.ts";
 import { ambassadorsSettings, TERMS_MAX } from "../settings.ts";
 import { activitiesByType, currentMemberships, impactReport, openNominations, programmeItems, reportedTasks, type Impact } from "../store.ts";
 import { ImpactPage, PeoplePage, ProgrammePage } from "./pages.tsx";
+
+/** Inviting from the console's "who to invest in" lists: a staff nomination with the reason the team saw. */
+addInvestAction({
+  id: "ambassadors.nominate",
+  order: 20,
+  action: "ambassadors.review",
+  render: (candidate) => <NominateButton candidate={candidate} />,
+});
+
+function NominateButton(props: { candidate: InvestCandidate }) {
+  const { t } = usePage();
+  return (
+    <Form action="/console/ambassadors/nominations" class="inline-form">
+      <input type="hidden" name="nominee" value={String(props.candidate.id)} />
+      <input type="hidden" name="reason" value={props.candidate.reason.slice(0, REASON_MAX)} />
+      <Button size="small" variant="secondary">{t("ambassadors.console.inviteFromLadder")}</Button>
+    </Form>
+  );
+}
 
 addConsoleNav({ href: "/console/ambassadors", labelKey: "ambassadors.console.nav", order: 155, action: "ambassadors.review" });
 

@@ -11,7 +11,10 @@ import { inTransaction } from "../../../platform/db/index.ts";
 import { notFound, unauthorized, type FieldErrors } from "../../../platform/errors.ts";
 import { LOCALES, type Locale } from "../../../platform/i18n/index.ts";
 import { addHomeSection } from "../../../platform/web/home-sections.ts";
+import { LinkButton } from "../../../platform/web/components.tsx";
 import { addConsoleNav } from "../../../platform/web/navigation.ts";
+import { usePage } from "../../../platform/web/page-context.ts";
+import { addInvestAction } from "../invest-actions.ts";
 import { redirectWithFlash, sendPage } from "../../../platform/web/render.tsx";
 import { SUBJECT_TYPES, spotlightInputOf, WRITEUP_MAX, type SpotlightForm, type SubjectType } from "./rules.ts";
 import { currentSpotlights, endSpotlight, insertSpotlight, listSpotlights } from "./store.ts";
@@ -43,6 +46,24 @@ const SpotlightBody = Type.Object(
   { additionalProperties: false },
 );
 const ListQuery = Type.Object({ page: Type.Optional(PageQuery) });
+/** The console form may arrive with a member chosen, from the "who to invest in" lists. */
+const ConsoleQuery = Type.Object({ page: Type.Optional(PageQuery), member: Type.Optional(Type.Integer({ minimum: 1 })) });
+
+addInvestAction({
+  id: "spotlight",
+  order: 30,
+  action: "members.spotlight",
+  render: (candidate) => <SpotlightLink memberId={candidate.id} />,
+});
+
+function SpotlightLink(props: { memberId: number }) {
+  const { t } = usePage();
+  return (
+    <LinkButton href={`/console/spotlight?member=${props.memberId}`} size="small">
+      {t("spotlight.console.featureFromLadder")}
+    </LinkButton>
+  );
+}
 
 function formOf(body: unknown): SpotlightForm {
   const value = (name: string, max = 20) => {
@@ -76,9 +97,9 @@ export async function spotlightRoutes(instance: FastifyInstance): Promise<void> 
     return sendConsolePage(request, reply, <SpotlightConsolePage rows={list.rows} form={form} errors={errors} now={now} page={page} hasNext={list.hasNext} />, { title: request.t("spotlight.console.title"), status: errors ? 400 : 200 });
   };
 
-  app.get("/console/spotlight", { config: manage, schema: { querystring: ListQuery } }, async (request, reply) => {
+  app.get("/console/spotlight", { config: manage, schema: { querystring: ConsoleQuery } }, async (request, reply) => {
     const today = new Date().toISOString().slice(0, 10);
-    return show(request, reply, { subjectType: "member", subjectId: "", writeups: { en: "", fa: "", he: "" }, starts: today, ends: "" }, null, request.query.page ?? 1);
+    return show(request, reply, { subjectType: "member", subjectId: request.query.member ? String(request.query.member) : "", writeups: { en: "", fa: "", he: "" }, starts: today, ends: "" }, null, request.query.page ?? 1);
   });
 
   app.post("/console/spotlight", { schema: { body: SpotlightBody }, attachValidation: true, config: manage }, async (request, reply) => {

@@ -23,6 +23,11 @@ function Criteria(props: { items: CriterionView[]; label: string }) {
   );
 }
 
+/** The members stylesheet, after the design system's. */
+export function MembersStylesheet() {
+  return <link rel="stylesheet" href="/assets/members.css" />;
+}
+
 /** The stage as a short label. */
 export function StageName(props: { stage: string }) {
   const { t } = usePage();
