@@ -4,12 +4,12 @@
  * organiser's history on their profile (and an unlisted profile); the console's report.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import sharp from "sharp";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helpers/app.ts";
+import { multipart } from "../../../test/helpers/multipart.ts";
 import { signedInClient, type Client } from "../../../test/helpers/session.ts";
 import { photoFolder } from "./after.ts";
 import { giveTrustLevel } from "./testing.ts";
@@ -25,13 +25,9 @@ async function photo(): Promise<Buffer> {
     .toBuffer();
 }
 
-function multipart(fields: Record<string, string>, files: Array<{ name: string; data: Buffer; type: string }>): { payload: Buffer; contentType: string } {
-  const boundary = `----hearth${randomBytes(8).toString("hex")}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  for (const file of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from("\r\n"));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+/** A multipart body as the photo form sends it: text fields, then the files of `photos`. */
+function photosForm(fields: Record<string, string>, files: Array<{ name: string; data: Buffer; type: string }>): { payload: Buffer; contentType: string } {
+  return multipart(fields, files.map((file) => ({ field: "photos", filename: file.name, type: file.type, data: file.data })));
 }
 
 for (const kind of DATABASE_KINDS) {
@@ -50,7 +46,7 @@ for (const kind of DATABASE_KINDS) {
       t.app.inject({ method: "POST", url, headers: { cookie: client.cookie, "content-type": "application/x-www-form-urlencoded", "accept-language": "en" }, payload: new URLSearchParams({ _csrf: client.csrf, ...fields }).toString() });
     const page = (client: Client | null, url: string) => t.app.inject({ url, headers: { ...(client ? { cookie: client.cookie } : {}), "accept-language": "en" } });
     const upload = (client: Client, url: string, files: Array<{ name: string; data: Buffer; type: string }>) => {
-      const body = multipart({ _csrf: client.csrf }, files);
+      const body = photosForm({ _csrf: client.csrf }, files);
       return t.app.inject({ method: "POST", url, headers: { cookie: client.cookie, "content-type": body.contentType, "accept-language": "en" }, payload: body.payload });
     };
 
@@ -104,7 +100,7 @@ for (const kind of DATABASE_KINDS) {
       const byOrganiser = await upload(organiser, `/events/${eventId}/photos`, [{ name: "room.jpg", data: await photo(), type: "image/jpeg" }]);
       assert.equal(byOrganiser.statusCode, 303);
       // Through the API too; a member removes their own photo.
-      const body = multipart({}, [{ name: "api.jpg", data: await photo(), type: "image/jpeg" }]);
+      const body = photosForm({}, [{ name: "api.jpg", data: await photo(), type: "image/jpeg" }]);
       const viaApi = await t.app.inject({ method: "POST", url: `/api/v1/events/${eventId}/photos`, headers: { ...attendee.headers, "content-type": body.contentType }, payload: body.payload });
       assert.equal(viaApi.statusCode, 201, viaApi.body);
       assert.deepEqual(viaApi.json(), { added: 1 });

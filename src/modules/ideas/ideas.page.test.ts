@@ -4,13 +4,13 @@
  * and merged ideas, the conversation, the submission form with its images, and hostile input.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import sharp from "sharp";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helpers/app.ts";
+import { multipart } from "../../../test/helpers/multipart.ts";
 import { activeContent, assertInert } from "../../../test/helpers/inert-html.ts";
 import { signedInClient, type Client } from "../../../test/helpers/session.ts";
 import type { Actor, Role } from "../../platform/auth/permissions.ts";
@@ -34,16 +34,9 @@ interface Upload {
   data: Buffer;
 }
 
-/** A multipart body as a browser sends the submission form: text fields, then the files of `images`. */
-function multipart(fields: Record<string, string>, files: Upload[]): { payload: Buffer; contentType: string } {
-  const boundary = `----hearth${randomBytes(8).toString("hex")}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+/** A multipart body as the submission form sends it: text fields, then the files of `images`. */
+function imagesForm(fields: Record<string, string>, files: Upload[]): { payload: Buffer; contentType: string } {
+  return multipart(fields, files.map((file) => ({ field: "images", ...file })));
 }
 
 /** A photo with camera and author EXIF data, as a phone would upload it. */
@@ -85,7 +78,7 @@ for (const kind of DATABASE_KINDS) {
     }
 
     function upload(url: string, who: Member, fields: Record<string, string>, files: Upload[]): Promise<LightMyRequestResponse> {
-      const body = multipart({ _csrf: who.client.csrf, ...fields }, files);
+      const body = imagesForm({ _csrf: who.client.csrf, ...fields }, files);
       return t.app.inject({ method: "POST", url, payload: body.payload, headers: { cookie: who.client.cookie, "content-type": body.contentType } });
     }
 

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helpers/app.ts";
+import { multipart } from "../../../test/helpers/multipart.ts";
 import { apiToken, signedInClient, type Client } from "../../../test/helpers/session.ts";
 import { recordActivity } from "../../platform/activity/index.ts";
 import { createAccount } from "../../platform/auth/accounts.ts";
@@ -249,6 +250,46 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(notices.map((notice) => notice.params), [{ reason: "4 accepted answers" }]);
       const audit = await db.selectFrom("audit_log").select(["actor_id"]).where("action", "=", "members.thanked").where("subject_id", "=", String(helperId)).execute();
       assert.deepEqual(audit, [{ actor_id: staff.accountId }]);
+    });
+
+    test("a member puts a photo on their profile (stored without its metadata), replaces and removes it; a file that is no picture is refused", async () => {
+      const { default: sharp } = await import("sharp");
+      const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 200, g: 80, b: 40 } } }).png().toBuffer();
+      const upload = (data: Buffer, filename: string, type: string) => {
+        const body = multipart({ _csrf: other.csrf }, [{ field: "avatar", filename, type, data }]);
+        return t.app.inject({ method: "POST", url: "/account/member-profile/avatar", headers: { ...other.headers, "content-type": body.contentType }, payload: body.payload });
+      };
+      const avatarOf = async () => (await get(`/api/v1/members/${other.accountId}`, other)).json().avatarUrl as string | null;
+      assert.equal(await avatarOf(), null);
+
+      const notImage = await upload(Buffer.from("%PDF-1.4 not a picture"), "cv.pdf", "application/pdf");
+      assert.equal(notImage.statusCode, 400);
+      assert.match(notImage.body, /field__error/);
+      const empty = await t.app.inject({ method: "POST", url: "/account/member-profile/avatar", headers: { ...other.headers, "content-type": "application/x-www-form-urlencoded" }, payload: `_csrf=${encodeURIComponent(other.csrf)}` });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /Choose a picture/);
+      assert.equal(await avatarOf(), null, "nothing stored by the refused uploads");
+
+      assert.equal((await upload(png, "me.png", "image/png")).statusCode, 303);
+      const first = await avatarOf();
+      assert.match(first ?? "", new RegExp(`^/uploads/avatars/${other.accountId}/[\\w-]+\\.thumb\\.webp$`));
+      const served = await get(first!);
+      assert.equal(served.statusCode, 200);
+      assert.equal((await sharp(served.rawPayload).metadata()).format, "webp");
+      assert.ok((await get(`/members/${other.accountId}`, other)).body.includes(`src="${first}"`), "the profile shows the photo");
+
+      assert.equal((await upload(png, "again.png", "image/png")).statusCode, 303);
+      const second = await avatarOf();
+      assert.notEqual(second, first);
+      assert.equal((await get(first!)).statusCode, 404, "the replaced photo is gone");
+
+      const removed = await t.app.inject({ method: "POST", url: "/account/member-profile/avatar/remove", headers: { ...other.headers, "content-type": "application/x-www-form-urlencoded" }, payload: `_csrf=${encodeURIComponent(other.csrf)}` });
+      assert.equal(removed.statusCode, 303);
+      assert.equal(await avatarOf(), null);
+      assert.equal((await get(second!)).statusCode, 404);
+      const refused = (headers: Record<string, string>) => t.app.inject({ method: "POST", url: "/account/member-profile/avatar/remove", headers: { ...headers, "content-type": "application/x-www-form-urlencoded" }, payload: "" });
+      assert.equal((await refused({})).statusCode, 401, "signed out");
+      assert.equal((await refused({ cookie: other.cookie })).statusCode, 403, "no CSRF token");
     });
 
     test("a member downloads only their own data", async () => {

@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from "typebox";
 import type { Translate } from "../../platform/i18n/index.ts";
+import { avatarUrl } from "./avatar.ts";
 import { criterionText } from "./explain.ts";
 import { completeMetrics, earnedStage, explainReputation, nextStage, nextTrustLevel, checkRequirement, type Criterion, type MembersRules, type Stage, type TrustLevel } from "./rules.ts";
 import type { MemberRow } from "./store.ts";
@@ -15,6 +16,8 @@ export const MemberJson = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   url: Type.String(),
+  /** The profile photo's thumbnail, or null when the member has none. */
+  avatarUrl: Type.Union([Type.String(), Type.Null()]),
   stage: Type.String(),
   trustLevel: Type.Integer(),
   reputation: Type.Integer(),
@@ -58,6 +61,7 @@ export function presentMember(row: MemberRow, rules: MembersRules, t: Translate,
     id: row.id,
     name: row.name,
     url: `/members/${row.id}`,
+    avatarUrl: avatarUrl(row.id, row.avatar),
     stage,
     trustLevel: level,
     reputation: row.reputation ?? 0,

@@ -17,6 +17,7 @@ import { redirectWithFlash, sendPage } from "../../platform/web/render.tsx";
 import { can, type Actor } from "../../platform/auth/permissions.ts";
 import { badgesRoutes } from "./badges/index.ts";
 import { spotlightRoutes } from "./spotlight/index.ts";
+import { avatarUrl, removeAvatar, removeAvatarFiles, setAvatar } from "./avatar.ts";
 import { membersConsoleRoutes } from "./console.tsx";
 import { deleteMemberAccount, exportMemberData } from "./data-rights.ts";
 import { activityTypeName } from "./explain.ts";
@@ -67,6 +68,8 @@ const ProfileBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** A multipart form: the file arrives as a buffer, checked by setAvatar. */
+const AvatarBody = Type.Object({ avatar: Type.Optional(Type.Unknown()) }, { additionalProperties: false });
 const DeleteBody = Type.Object({ confirm: Checkbox }, { additionalProperties: false });
 
 const MAX_LINKS = 5;
@@ -167,14 +170,37 @@ export async function membersRoutes(instance: FastifyInstance): Promise<void> {
     return sendPage(request, reply, <ProfilePage member={json} own={own} activityNames={activityNames(request.t, request.locale, row)} grants={grants} sections={sections} />, { title: row.name, head: <MembersStylesheet /> });
   });
 
-  const showProfileForm = async (request: FastifyRequest, reply: FastifyReply, values: ProfileFormValues, errors: FieldErrors | null) => {
+  const showProfileForm = async (request: FastifyRequest, reply: FastifyReply, values: ProfileFormValues, errors: FieldErrors | null, avatarErrors: FieldErrors | null = null) => {
     const actor = signedIn(request);
-    return sendPage(request, reply, <ProfileFormPage values={values} errors={errors} memberId={actor.id} />, { title: request.t("members.profile.editTitle"), status: errors ? 400 : 200 });
+    const row = await findMember(db, actor.id);
+    const page = <ProfileFormPage values={values} errors={errors} memberId={actor.id} avatarUrl={avatarUrl(actor.id, row?.avatar)} avatarErrors={avatarErrors} />;
+    return sendPage(request, reply, page, { title: request.t("members.profile.editTitle"), status: errors || avatarErrors ? 400 : 200 });
   };
 
   app.get("/account/member-profile", { config: member, onRequest: requireBrowserSession }, async (request, reply) => {
     const actor = signedIn(request);
     return showProfileForm(request, reply, profileValues(await findMember(db, actor.id)), null);
+  });
+
+  app.post("/account/member-profile/avatar", { schema: { body: AvatarBody }, attachValidation: true, config: member, onRequest: requireBrowserSession }, async (request, reply) => {
+    const actor = signedIn(request);
+    const file = (request.body as { avatar?: unknown } | undefined)?.avatar;
+    const retry = async (avatarErrors: FieldErrors) => showProfileForm(request, reply, profileValues(await findMember(db, actor.id)), null, avatarErrors);
+    if (validationErrors(request) || !Buffer.isBuffer(file) || file.length === 0) return retry({ avatar: { key: "members.errors.avatarMissing" } });
+    try {
+      await setAvatar(db, app.hearth.config.dataDir, actor.id, file);
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      if (!fields) throw error;
+      return retry(fields);
+    }
+    return redirectWithFlash(reply, "/account/member-profile", { kind: "success", key: "members.profile.avatarSaved" });
+  });
+
+  app.post("/account/member-profile/avatar/remove", { config: member, onRequest: requireBrowserSession }, async (request, reply) => {
+    const actor = signedIn(request);
+    await removeAvatar(db, app.hearth.config.dataDir, actor.id);
+    return redirectWithFlash(reply, "/account/member-profile", { kind: "success", key: "members.profile.avatarRemoved" });
   });
 
   app.post("/account/member-profile", { schema: { body: ProfileBody }, attachValidation: true, config: member, onRequest: requireBrowserSession }, async (request, reply) => {
@@ -225,6 +251,7 @@ export async function membersRoutes(instance: FastifyInstance): Promise<void> {
       return sendPage(request, reply, <DataPage errors={{ confirm: { key: "members.errors.confirmDelete" } }} />, { title: request.t("members.data.title"), status: 400 });
     }
     await deleteMemberAccount(db, actor.id, { ip: request.ip });
+    await removeAvatarFiles(app.hearth.config.dataDir, actor.id);
     clearSessionCookie(request, reply);
     return redirectWithFlash(reply, "/", { kind: "success", key: "members.data.deleted" });
   });

@@ -17,6 +17,7 @@ export interface MemberRow {
   show_location: boolean | null;
   show_links: boolean | null;
   show_activity: boolean | null;
+  avatar: string | null;
   reputation: number | null;
   reputation_parts: Record<string, number> | null;
   trust_level: number | null;
@@ -47,6 +48,7 @@ function memberQuery(db: Executor) {
       "p.show_location",
       "p.show_links",
       "p.show_activity",
+      "p.avatar",
       "s.reputation",
       "s.reputation_parts",
       "s.trust_level",

@@ -20,6 +20,8 @@ export interface MemberProfilesTable {
   show_location: Generated<boolean>;
   show_links: Generated<boolean>;
   show_activity: Generated<boolean>;
+  /** The photo's file name under uploads/avatars/<account id>/ (avatar.ts), or null. */
+  avatar: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
 }
 

@@ -4,13 +4,13 @@
  * schema.org AggregateRating, and the endpoints are in the OpenAPI document.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { after, before, describe, test } from "node:test";
 import { Parser } from "htmlparser2";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { multipart } from "../../../../test/helpers/multipart.ts";
 import { activeContent } from "../../../../test/helpers/inert-html.ts";
 import { visitor, type Visitor } from "../../../platform/console/test-support.ts";
 import "./index.ts";
@@ -68,15 +68,6 @@ function assertInertPage(html: string): void {
   assert.equal(found.filter((item) => item === "<meta>").length, own.meta, "the body's meta tags are microdata only");
 }
 
-/** A multipart body as the creation form sends it: text fields, then files by field name. */
-function multipart(fields: Record<string, string>, files: Array<{ field: string; filename: string; type: string; data: Buffer }>): { payload: Buffer; contentType: string } {
-  const boundary = `----hearth${randomBytes(8).toString("hex")}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  for (const file of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from("\r\n"));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 for (const kind of DATABASE_KINDS) {
   describe(`community pages and API (${kind})`, () => {

@@ -1,6 +1,6 @@
 /** The members' pages: a profile with its stage, level and path, the directory, the profile form and the data page. */
 import type { ComponentChild } from "preact";
-import { Button, EmptyState, Field, Form, LinkButton, PageHeader, Pagination, Table } from "../../../platform/web/components.tsx";
+import { Button, EmptyState, Field, FieldShell, fieldControl, Form, LinkButton, PageHeader, Pagination, Table } from "../../../platform/web/components.tsx";
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { usePage } from "../../../platform/web/page-context.ts";
 import type { MemberJsonValue } from "../presenters.ts";
@@ -42,9 +42,13 @@ export function ProfilePage(props: { member: MemberJsonValue; own: boolean; acti
   return (
     <>
       <header class="member-header">
-        <span class="member-avatar" aria-hidden="true">
-          {initial}
-        </span>
+        {m.avatarUrl ? (
+          <img class="member-avatar" src={m.avatarUrl} alt="" width={72} height={72} />
+        ) : (
+          <span class="member-avatar" aria-hidden="true">
+            {initial}
+          </span>
+        )}
         <div>
           <h1 dir="auto">{m.name}</h1>
           <p>
@@ -255,12 +259,36 @@ function Check(props: { name: string; label: string; checked: boolean; value?: s
 }
 
 /** /account/member-profile — the member's bio, languages, location, links and privacy choices. */
-export function ProfileFormPage(props: { values: ProfileFormValues; errors: FieldErrors | null; memberId: number }) {
+/** The photo part of the profile form: its own form, as a file goes up on its own. */
+function AvatarForm(props: { avatarUrl: string | null; errors: FieldErrors | undefined }) {
+  const { t } = usePage();
+  const frame = { field: "avatar", label: t("members.profile.avatar"), hint: t("members.profile.avatarHint"), errors: props.errors };
+  return (
+    <section aria-labelledby="member-avatar-title" class="member-avatar-form">
+      <h2 id="member-avatar-title">{t("members.profile.avatar")}</h2>
+      {props.avatarUrl ? <img class="member-avatar" src={props.avatarUrl} alt={t("members.profile.avatarCurrent")} width={72} height={72} /> : null}
+      <Form action="/account/member-profile/avatar" enctype="multipart/form-data">
+        <FieldShell {...frame}>
+          <input {...fieldControl(frame, "avatar")} type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif,image/heif" />
+        </FieldShell>
+        <Button>{t("members.profile.avatarUpload")}</Button>
+      </Form>
+      {props.avatarUrl ? (
+        <Form action="/account/member-profile/avatar/remove" class="inline-form">
+          <Button variant="link">{t("members.profile.avatarRemove")}</Button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function ProfileFormPage(props: { values: ProfileFormValues; errors: FieldErrors | null; memberId: number; avatarUrl: string | null; avatarErrors?: FieldErrors | null }) {
   const { t } = usePage();
   const errors = props.errors ?? undefined;
   return (
     <>
       <PageHeader title={t("members.profile.editTitle")} actions={<LinkButton href={`/members/${props.memberId}`}>{t("members.profile.view")}</LinkButton>} />
+      <AvatarForm avatarUrl={props.avatarUrl} errors={props.avatarErrors ?? undefined} />
       <Form action="/account/member-profile">
         <Field name="bio" label={t("members.profile.bio")} multiline value={props.values.bio} errors={errors} maxLength={1000} />
         <fieldset>
