@@ -103,6 +103,22 @@ export function Field(props: {
   );
 }
 
+/** A drop-down field with its label and inline error; an option may name its language (a name in Persian on an English page). */
+export function Select(props: { name: string; label: string; value: string; options: ReadonlyArray<{ value: string; label: string; lang?: string | undefined }>; errors?: FieldErrors | undefined; required?: boolean }) {
+  const frame = { field: props.name, label: props.label, errors: props.errors, required: props.required };
+  return (
+    <FieldShell {...frame}>
+      <select {...fieldControl(frame, props.name)}>
+        {props.options.map((option) => (
+          <option value={option.value} lang={option.lang} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 type ButtonVariant = "primary" | "secondary" | "danger" | "link";
 
 function buttonClass(variant: ButtonVariant, size: "small" | undefined, extra: string | undefined): string {

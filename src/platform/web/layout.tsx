@@ -131,7 +131,7 @@ function AccountMenu() {
 /** The full HTML document around a page's content. */
 export function Layout(props: LayoutProps) {
   const page = usePage();
-  const { t, locale, dir, siteName, flash, path } = page;
+  const { t, locale, dir, siteName, flash } = page;
   const title = props.title === siteName ? siteName : `${props.title} · ${siteName}`;
   return (
     <html lang={locale} dir={dir}>

@@ -1,7 +1,7 @@
 /** The events pages: the list with its map, one event, the forms, check-in, groups. */
 import type { FieldErrors } from "../../../platform/errors.ts";
 import { renderMarkdown } from "../../../platform/markdown/index.ts";
-import { Button, EmptyState, ErrorSummary, Field, FieldShell, fieldControl, Form, LinkButton, PageHeader, Table } from "../../../platform/web/components.tsx";
+import { Button, EmptyState, ErrorSummary, Field, fieldControl, FieldShell, Form, LinkButton, PageHeader, Select, Table } from "../../../platform/web/components.tsx";
 import { usePage } from "../../../platform/web/page-context.ts";
 import type { EventJsonValue } from "../presenters.ts";
 import { AfterTheEvent, type AfterProps } from "./after.tsx";
@@ -224,21 +224,6 @@ export interface EventFormValues {
   question: string;
   licenceId: string;
   groupId: string;
-}
-
-function Select(props: { name: string; label: string; value: string; options: Array<{ value: string; label: string }>; errors?: FieldErrors | undefined }) {
-  const frame = { field: props.name, label: props.label, errors: props.errors };
-  return (
-    <FieldShell {...frame}>
-      <select {...fieldControl(frame, props.name)}>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
 }
 
 export function EventFormPage(props: {

@@ -13,7 +13,7 @@ import { Text } from "../../../platform/console/schemas.ts";
 import { inTransaction } from "../../../platform/db/index.ts";
 import { notFound, unauthorized, type FieldErrors } from "../../../platform/errors.ts";
 import { LOCALES, type Locale } from "../../../platform/i18n/index.ts";
-import { Button, ErrorSummary, Field, FieldShell, fieldControl, Form, LinkButton, PageHeader, Table } from "../../../platform/web/components.tsx";
+import { Button, ErrorSummary, Field, fieldControl, FieldShell, Form, LinkButton, PageHeader, Select, Table } from "../../../platform/web/components.tsx";
 import { addConsoleNav } from "../../../platform/web/navigation.ts";
 import { usePage } from "../../../platform/web/page-context.ts";
 import { redirectWithFlash } from "../../../platform/web/render.tsx";
@@ -74,21 +74,6 @@ export function badgeInputOf(values: BadgeFormValues): { input: BadgeInput } | {
   }
   if (Object.keys(errors).length > 0) return { errors };
   return { input: { slug, names, descriptions, icon: values.icon as BadgeIcon, kind, rule, position: Number(values.position || 0) } };
-}
-
-function Select(props: { name: string; label: string; value: string; options: Array<{ value: string; label: string }>; errors?: FieldErrors | undefined }) {
-  const frame = { field: props.name, label: props.label, errors: props.errors };
-  return (
-    <FieldShell {...frame}>
-      <select {...fieldControl(frame, props.name)}>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
 }
 
 function BadgesConsolePage(props: { badges: BadgeWithHolders[] }) {

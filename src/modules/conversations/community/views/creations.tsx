@@ -1,11 +1,11 @@
 /** The creations gallery, one creation, and the form to share one. */
 import type { FieldErrors } from "../../../../platform/errors.ts";
 import { FilterTabs } from "../../../../platform/console/filter-tabs.tsx";
-import { Button, EmptyState, ErrorSummary, Field, Form, LinkButton, PageHeader, Pagination, Time } from "../../../../platform/web/components.tsx";
+import { Button, EmptyState, ErrorSummary, Field, Form, LinkButton, PageHeader, Pagination, Select, Time } from "../../../../platform/web/components.tsx";
 import { usePage } from "../../../../platform/web/page-context.ts";
 import { CREATION_SORTS, type CollectionView, type CreationDetail, type CreationRow, type CreationSort } from "../creations/queries.ts";
 import { COLLECTION_NAME_MAX, CREATION_MAX, CREATION_TITLE_MAX, creationImageUrl, MAX_IMAGES_PER_CREATION } from "../creations/service.ts";
-import { FileField, languageOptions, Markdown, productName, Select } from "./shared.tsx";
+import { FileField, languageOptions, Markdown, productName } from "./shared.tsx";
 import { RouteMap } from "./route-map.tsx";
 
 const thumb = (fileName: string) => fileName.replace(/\.webp$/, ".thumb.webp");

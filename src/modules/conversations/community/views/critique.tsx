@@ -1,11 +1,11 @@
 /** Product critique: the open previews, one preview with the answer form, and the staff console pages. */
 import type { FieldErrors } from "../../../../platform/errors.ts";
-import { Button, EmptyState, ErrorSummary, Field, Form, PageHeader, Table, Time } from "../../../../platform/web/components.tsx";
+import { Button, EmptyState, ErrorSummary, Field, Form, PageHeader, Select, Table, Time } from "../../../../platform/web/components.tsx";
 import { usePage } from "../../../../platform/web/page-context.ts";
 import { ANSWER_MAX, critiqueImageUrl, MAX_QUESTIONS, PREVIEW_MAX, PREVIEW_TITLE_MAX, type CritiqueSummary } from "../critique/service.ts";
 import type { ImportResult } from "../reviews/service.ts";
 import type { PurchaseRowError } from "../reviews/purchases-csv.ts";
-import { FileField, languageOptions, Markdown, Select, Stars } from "./shared.tsx";
+import { FileField, languageOptions, Markdown, Stars } from "./shared.tsx";
 
 export interface PreviewRow {
   id: number;

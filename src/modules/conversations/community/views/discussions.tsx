@@ -1,11 +1,11 @@
 /** The discussion pages: the forum's front page, a category, a topic with its thread, and the new-topic form. */
 import type { FieldErrors } from "../../../../platform/errors.ts";
-import { Button, EmptyState, ErrorSummary, Field, Form, LinkButton, PageHeader, Pagination, Time } from "../../../../platform/web/components.tsx";
+import { Button, EmptyState, ErrorSummary, Field, Form, LinkButton, PageHeader, Pagination, Select, Time } from "../../../../platform/web/components.tsx";
 import { usePage } from "../../../../platform/web/page-context.ts";
 import { categoryName, type CategoryRow, type PollView, type PostView, type TopicListRow, type TopicView } from "../discussions/queries.ts";
 import { POST_MAX, TITLE_MAX } from "../discussions/service.ts";
 import { POLL_MAX_OPTIONS } from "../rules/polls.ts";
-import { Checkbox, languageOptions, Markdown, Select } from "./shared.tsx";
+import { Checkbox, languageOptions, Markdown } from "./shared.tsx";
 
 export interface TextForm {
   values: Record<string, string>;

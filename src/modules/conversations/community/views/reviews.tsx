@@ -5,10 +5,10 @@
  */
 import type { FieldErrors } from "../../../../platform/errors.ts";
 import { FilterTabs } from "../../../../platform/console/filter-tabs.tsx";
-import { Button, EmptyState, ErrorSummary, Field, Form, PageHeader, Pagination, Time } from "../../../../platform/web/components.tsx";
+import { Button, EmptyState, ErrorSummary, Field, Form, PageHeader, Pagination, Select, Time } from "../../../../platform/web/components.tsx";
 import { usePage } from "../../../../platform/web/page-context.ts";
 import { REVIEW_MAX, REVIEW_SORTS, REVIEW_TITLE_MAX, RESPONSE_MAX, type ProductRating, type ReviewRow, type ReviewSort } from "../reviews/service.ts";
-import { languageOptions, Markdown, Select, Stars } from "./shared.tsx";
+import { languageOptions, Markdown, Stars } from "./shared.tsx";
 
 export interface ReviewsPageProps {
   product: { id: number; name: string };

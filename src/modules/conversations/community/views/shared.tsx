@@ -37,22 +37,6 @@ export interface Option {
   lang?: string;
 }
 
-/** A labelled select with its inline error. */
-export function Select(props: { name: string; label: string; value: string; options: Option[]; errors?: FieldErrors | undefined; required?: boolean }) {
-  const frame = { field: props.name, label: props.label, errors: props.errors, required: props.required };
-  return (
-    <FieldShell {...frame}>
-      <select {...fieldControl(frame, props.name)}>
-        {props.options.map((option) => (
-          <option value={option.value} lang={option.lang} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
-}
-
 /** A checkbox with its label after it. */
 export function Checkbox(props: { name: string; label: string; checked: boolean; value?: string }) {
   return (

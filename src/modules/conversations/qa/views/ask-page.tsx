@@ -1,12 +1,12 @@
 /** /questions/new: the question form, with similar questions listed (live as the title is typed, with script). */
 import type { FieldErrors } from "../../../../platform/errors.ts";
 import { LOCALES } from "../../../../platform/i18n/index.ts";
-import { Button, ErrorSummary, Field, Form, PageHeader } from "../../../../platform/web/components.tsx";
+import { Button, ErrorSummary, Field, Form, PageHeader, Select } from "../../../../platform/web/components.tsx";
 import { usePage } from "../../../../platform/web/page-context.ts";
 import { BODY_MAX, TITLE_MAX } from "../rules.ts";
 import { productName } from "../../../products/index.ts";
 import { tagName, type TagRow } from "../store.ts";
-import { languageName, Select } from "./bits.tsx";
+import { languageName } from "./bits.tsx";
 
 export interface AskValues {
   title: string;

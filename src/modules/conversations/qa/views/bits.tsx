@@ -1,5 +1,4 @@
 /** Small pieces the Q&A pages share: member markdown, a labelled select, tags, the stylesheet. */
-import type { FieldErrors } from "../../../../platform/errors.ts";
 import { renderMarkdown } from "../../../../platform/markdown/index.ts";
 import { usePage } from "../../../../platform/web/page-context.ts";
 
@@ -10,30 +9,6 @@ export function Markdown(props: { source: string; lang?: string }) {
 
 export function QaStylesheet() {
   return <link rel="stylesheet" href="/qa-assets/qa.css" />;
-}
-
-/** A labelled select with its inline error. */
-export function Select(props: { name: string; label: string; value: string; options: Array<{ value: string; label: string; lang?: string }>; errors?: FieldErrors | undefined }) {
-  const { t } = usePage();
-  const id = `field-${props.name}`;
-  const error = props.errors?.[props.name];
-  return (
-    <div class={error ? "field field--error" : "field"}>
-      <label for={id}>{props.label}</label>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          {t(error.key, error.params)}
-        </p>
-      ) : null}
-      <select id={id} name={props.name} aria-invalid={error ? "true" : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value} lang={option.lang}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export function TagList(props: { tags: string[] }) {

@@ -2,12 +2,12 @@
 import { FilterTabs } from "../../../../platform/console/filter-tabs.tsx";
 import { pageHref } from "../../../../platform/console/paging.ts";
 import { LOCALES } from "../../../../platform/i18n/index.ts";
-import { Button, EmptyState, Form, LinkButton, PageHeader, Pagination, Time } from "../../../../platform/web/components.tsx";
+import { Button, EmptyState, Form, LinkButton, PageHeader, Pagination, Select, Time } from "../../../../platform/web/components.tsx";
 import { usePage } from "../../../../platform/web/page-context.ts";
 import { LIST_FILTERS, LIST_SORTS, type ListFilter, type ListSort } from "../rules.ts";
 import type { QuestionSummary, TagRow } from "../store.ts";
 import { tagName } from "../store.ts";
-import { isolate, languageName, Select, TagList } from "./bits.tsx";
+import { isolate, languageName, TagList } from "./bits.tsx";
 
 export interface ListState {
   filter: ListFilter;
