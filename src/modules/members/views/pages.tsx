@@ -15,7 +15,6 @@ function Criteria(props: { items: CriterionView[]; label: string }) {
     <ul class="member-criteria" aria-label={props.label}>
       {props.items.map((item) => (
         <li class={item.done ? "member-criteria__done" : "member-criteria__left"} data-metric={item.metric}>
-          <span aria-hidden="true">{item.done ? "✓ " : "○ "}</span>
           {item.text}
         </li>
       ))}
