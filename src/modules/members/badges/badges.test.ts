@@ -89,7 +89,7 @@ for (const kind of DATABASE_KINDS) {
       // Active members: the three who contributed lately.
       assert.deepEqual(helperBadge.rarity, { word: "common", label: "Common", percent: 66.7 } as never);
       assert.deepEqual(helperBadge.howToEarn, ["Accepted answers: at least 10"]);
-      assert.equal(items.find((item) => item.slug === "maker")!.rarity.word, "epic");
+      assert.equal(items.find((item) => item.slug === "maker")!.rarity.word, "unearned");
       assert.equal(items.find((item) => item.slug === "community-hero")!.kind, "manual");
 
       const list = await get("/badges", undefined, "fa");

@@ -43,7 +43,7 @@ describe("badge rules", () => {
     assert.deepEqual(rarityOf(20, 100), { word: "uncommon", permille: 200 });
     assert.deepEqual(rarityOf(5, 100), { word: "rare", permille: 50 });
     assert.deepEqual(rarityOf(1, 1000), { word: "epic", permille: 1 });
-    assert.deepEqual(rarityOf(0, 100), { word: "epic", permille: 0 });
+    assert.deepEqual(rarityOf(0, 100), { word: "unearned", permille: 0 }, "nobody holds it yet");
     assert.deepEqual(rarityOf(3, 0), { word: "epic", permille: 0 }, "no active members");
     assert.deepEqual(rarityOf(150, 100), { word: "common", permille: 1000 }, "holders who are no longer active do not push it past 100%");
   });

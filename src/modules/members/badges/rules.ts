@@ -76,7 +76,7 @@ export function meetsRule(rule: BadgeRule, counts: { contributions: Record<strin
   return rule.all.every((condition) => ((isMetric(condition.measure) ? counts.metrics : counts.contributions)[condition.measure] ?? 0) >= condition.atLeast);
 }
 
-export const RARITIES = ["common", "uncommon", "rare", "epic"] as const;
+export const RARITIES = ["common", "uncommon", "rare", "epic", "unearned"] as const;
 export type Rarity = (typeof RARITIES)[number];
 
 /** The smallest share of active members holding a badge for each word; below the last, a badge is epic. */
@@ -88,10 +88,12 @@ const RARITY_FLOORS: ReadonlyArray<[Rarity, number]> = [
 
 /**
  * How rare a badge is: holders as a share of active members, in whole tenths of a percent, and its
- * word. A badge nobody holds yet is epic; with no active members the share is 0.
+ * word. A badge nobody holds yet is "unearned" rather than the rarest of all; with no active members the share
+ * is 0.
  */
 export function rarityOf(holders: number, activeMembers: number): { word: Rarity; permille: number } {
   const share = activeMembers > 0 ? Math.min(1, holders / activeMembers) : 0;
+  if (holders === 0) return { word: "unearned", permille: 0 };
   const word = RARITY_FLOORS.find(([, floor]) => share >= floor)?.[0] ?? "epic";
   return { word, permille: Math.round(share * 1000) };
 }
