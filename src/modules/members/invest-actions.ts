@@ -4,6 +4,7 @@
  * only to staff allowed to take it.
  */
 import type { ComponentChild } from "preact";
+import { OrderedRegistry } from "../../platform/ordered-registry.ts";
 
 export interface InvestCandidate {
   id: number;
@@ -20,15 +21,13 @@ export interface InvestAction {
   render(candidate: InvestCandidate): ComponentChild;
 }
 
-const actions: InvestAction[] = [];
+const actions = new OrderedRegistry<InvestAction>((action) => action.id);
 
 /** Adds an action to every suggested member (once per id). */
 export function addInvestAction(action: InvestAction): void {
-  if (actions.some((existing) => existing.id === action.id)) return;
-  actions.push(action);
-  actions.sort((a, b) => a.order - b.order);
+  actions.add(action);
 }
 
 export function investActions(): readonly InvestAction[] {
-  return actions;
+  return actions.list();
 }

@@ -5,6 +5,7 @@
 import type { ComponentChild } from "preact";
 import type { Actor } from "../../platform/auth/permissions.ts";
 import type { Executor } from "../../platform/db/index.ts";
+import { OrderedRegistry } from "../../platform/ordered-registry.ts";
 
 export interface ProfileSectionContext {
   db: Executor;
@@ -23,17 +24,15 @@ export interface ProfileSection {
   load(context: ProfileSectionContext): Promise<ComponentChild | null>;
 }
 
-const sections: ProfileSection[] = [];
+const sections = new OrderedRegistry<ProfileSection>((section) => section.id);
 
 /** Adds a section to every profile page (once per id). */
 export function addProfileSection(section: ProfileSection): void {
-  if (sections.some((existing) => existing.id === section.id)) return;
-  sections.push(section);
-  sections.sort((a, b) => a.order - b.order);
+  sections.add(section);
 }
 
 /** Every added section's content for one profile, in order, leaving out the empty ones. */
 export async function loadProfileSections(context: ProfileSectionContext): Promise<ComponentChild[]> {
-  const loaded = await Promise.all(sections.map((section) => section.load(context)));
+  const loaded = await Promise.all(sections.list().map((section) => section.load(context)));
   return loaded.filter((content) => content !== null && content !== undefined);
 }

@@ -6,6 +6,7 @@
 import type { ComponentChild } from "preact";
 import type { Executor } from "../db/index.ts";
 import type { Locale } from "../i18n/index.ts";
+import { OrderedRegistry } from "../ordered-registry.ts";
 
 export interface HomeSection {
   id: string;
@@ -15,17 +16,15 @@ export interface HomeSection {
   load(db: Executor, locale: Locale, now: Date): Promise<ComponentChild | null>;
 }
 
-const sections: HomeSection[] = [];
+const sections = new OrderedRegistry<HomeSection>((section) => section.id);
 
 /** Adds a section to the home page (once per id). */
 export function addHomeSection(section: HomeSection): void {
-  if (sections.some((existing) => existing.id === section.id)) return;
-  sections.push(section);
-  sections.sort((a, b) => a.order - b.order);
+  sections.add(section);
 }
 
 /** Every section's content, in order, leaving out the empty ones. */
 export async function loadHomeSections(db: Executor, locale: Locale, now = new Date()): Promise<ComponentChild[]> {
-  const loaded = await Promise.all(sections.map((section) => section.load(db, locale, now)));
+  const loaded = await Promise.all(sections.list().map((section) => section.load(db, locale, now)));
   return loaded.filter((content) => content !== null && content !== undefined);
 }

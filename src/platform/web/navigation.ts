@@ -2,6 +2,8 @@
  * Navigation entries that modules add to the public header and to the console sidebar.
  * Console entries name the action they need, so staff only see what they may open.
  */
+import { OrderedRegistry } from "../ordered-registry.ts";
+
 export interface NavItem {
   href: string;
   labelKey: string;
@@ -14,25 +16,23 @@ export interface ConsoleNavItem extends NavItem {
   action: string;
 }
 
-const siteItems: NavItem[] = [];
-const consoleItems: ConsoleNavItem[] = [];
+const siteItems = new OrderedRegistry<NavItem>((item) => item.href);
+const consoleItems = new OrderedRegistry<ConsoleNavItem>((item) => item.href);
 
 /** Adds a link to the site header. */
 export function addSiteNav(item: NavItem): void {
-  if (!siteItems.some((existing) => existing.href === item.href)) siteItems.push(item);
-  siteItems.sort((a, b) => a.order - b.order);
+  siteItems.add(item);
 }
 
 /** Adds a link to the console's navigation. */
 export function addConsoleNav(item: ConsoleNavItem): void {
-  if (!consoleItems.some((existing) => existing.href === item.href)) consoleItems.push(item);
-  consoleItems.sort((a, b) => a.order - b.order);
+  consoleItems.add(item);
 }
 
 export function siteNav(): readonly NavItem[] {
-  return siteItems;
+  return siteItems.list();
 }
 
 export function consoleNav(): readonly ConsoleNavItem[] {
-  return consoleItems;
+  return consoleItems.list();
 }
