@@ -1,14 +1,17 @@
 /**
  * Royalties in a real browser: finance uploads a bad sales file in the console and sees every refused
  * line, uploads a good one, drafts the period's statements and approves the creator's; the creator
- * finds the statement in their account and downloads it as CSV. Screenshots are kept as artefacts.
+ * finds the statement in their account and downloads it as CSV. Then a statement paid in euros: finance
+ * names the payout currency in the agreement form and uploads exchange rates on the rates page; the
+ * converted statement reads in English for finance and in Persian for its creator. Screenshots are kept
+ * as artefacts.
  */
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { createAccount, grantRole } from "../../src/platform/auth/accounts.ts";
-import { createAgreement } from "../../src/modules/royalties/index.ts";
+import { batchSource, createAgreement, generateStatements, importSales } from "../../src/modules/royalties/index.ts";
 import { testActor, testProduct } from "../../src/modules/royalties/test-support.ts";
 import { startBrowserSite, type BrowserApp, SIGN_IN_LABELS, signInThroughForm } from "../helpers/browser-app.ts";
 import { screenshot } from "../helpers/chromium.ts";
@@ -96,6 +99,74 @@ describe("royalties in the browser, from a sales file to the creator's statement
     const csv = await readFile(path, "utf8");
     assert.match(csv, /^statement,creator,currency/);
     assert.match(csv, /W-3,LAMP-1,-1,-49\.99,W-1,100,/);
+    await creator.context.close();
+  });
+
+  test("a dollar statement paid in euros: finance sets it up in the console, the creator reads it converted in Persian", async () => {
+    const { db } = site.testApp.app.hearth;
+    const creatorId = await createAccount(db, { email: "parisa@example.test", name: "پریسا سازنده", password: PASSWORD, verified: true, locale: "fa" });
+    const productId = await testProduct(db, ["KITE-1"], [creatorId]);
+
+    // 1. Finance creates the agreement, paid in euros, and uploads the rates (a bad file first).
+    const finance = await signedIn("finance@example.test");
+    const page = finance.page;
+    await page.goto(`${site.baseUrl}/console/royalties/agreements`);
+    const newAgreement = page.getByRole("form", { name: "New agreement" });
+    await newAgreement.getByLabel("Product").selectOption(String(productId));
+    await newAgreement.getByLabel("Effective from").fill("2025-01-01");
+    await newAgreement.getByLabel("Paid in (optional)").fill("EUR");
+    await Promise.all([page.waitForLoadState("load"), newAgreement.getByRole("button", { name: "Create agreement" }).click()]);
+    await page.getByText("The agreement was created.").waitFor();
+
+    await page.goto(`${site.baseUrl}/console/royalties/rates`);
+    const ratesForm = page.getByRole("form", { name: "Import exchange rates" });
+    const upload = async (text: string) => {
+      await ratesForm.getByLabel("Rates file (CSV)").setInputFiles({ name: "rates.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+      await Promise.all([page.waitForLoadState("load"), ratesForm.getByRole("button", { name: "Import rates" }).click()]);
+    };
+    await upload("currency,to_currency,rate,valid_on\nUSD,EUR,0.9O,2025-04-01\n");
+    await page.getByText("Refused lines").waitFor();
+    assert.match(await page.locator("main").innerText(), /Write the rate as a decimal number/);
+    await upload("currency,to_currency,rate,valid_on\nUSD,EUR,0.91234567,2025-04-01\nUSD,EUR,0.9,2025-05-15\n");
+    await page.getByText("The exchange rates were imported.").waitFor();
+    assert.match(await page.locator("main").innerText(), /USD\/EUR\s+1 Apr 2025\s+0\.91234567/);
+    await screenshot(page, "royalties-6-rates-en", { fullPage: true });
+
+    // 2. Dollar sales of the quarter, drafted: the statement shows each line converted at its day's rate.
+    const imported = await importSales(db, await testActor(db, ["finance"]), batchSource([
+      { externalId: "K-1", sku: "KITE-1", quantity: 1, netAmountMinor: 10_000, currency: "USD", soldAt: "2025-04-02T10:00:00Z" },
+      { externalId: "K-2", sku: "KITE-1", quantity: 1, netAmountMinor: 5_000, currency: "USD", soldAt: "2025-05-20T10:00:00Z" },
+    ]), { partial: false });
+    assert.equal(imported.imported, 2);
+    await generateStatements(db, await testActor(db, ["finance"]), "2025-04-01", "quarterly");
+    const statement = await db.selectFrom("royalty_statements").select("id").where("account_id", "=", creatorId).executeTakeFirstOrThrow();
+    await page.goto(`${site.baseUrl}/account/royalties/statements/${statement.id}`);
+    const english = await page.locator("main").innerText();
+    assert.match(english, /To be paid in EUR\s+€1\.36/, "1% of $100 at 0.91234567 and of $50 at 0.9: €1.36");
+    assert.match(english, /1 USD = 0\.91234567 EUR/);
+    assert.match(english, /1 USD = 0\.9 EUR/);
+    await screenshot(page, "royalties-7-converted-statement-en", { fullPage: true });
+
+    // 3. Finance approves it: the euro amount is fixed, and counted with the approved statements paid in euros.
+    await page.goto(`${site.baseUrl}/console/royalties/statements?status=draft`);
+    const approve = page.getByRole("form", { name: "Approve the statement of پریسا سازنده" });
+    assert.match(await page.locator("main").innerText(), /€1\.36/);
+    await Promise.all([page.waitForLoadState("load"), approve.getByRole("button", { name: "Approve" }).click()]);
+    await page.getByText("The statement was approved.").waitFor();
+    await page.goto(`${site.baseUrl}/console/royalties`);
+    assert.match(await page.locator("main").innerText(), /Approved statements by the currency they are paid in[\s\S]*EUR\s+€2\.36/, "€1.00 approved in the first test and €1.36 now");
+    await screenshot(page, "royalties-8-overview-en", { fullPage: true });
+    await finance.context.close();
+
+    // 4. The creator reads it in Persian, right to left.
+    const creator = await signInThroughForm(browser, site.baseUrl, { email: "parisa@example.test", password: PASSWORD }, { browserLocale: "fa-IR", labels: SIGN_IN_LABELS.fa });
+    await creator.page.goto(`${site.baseUrl}/account/royalties/statements/${statement.id}`);
+    assert.equal(await creator.page.locator("html").getAttribute("dir"), "rtl");
+    const persian = await creator.page.locator("main").innerText();
+    assert.match(persian, /مبلغ پرداختی به EUR/);
+    assert.match(persian, /1 USD = 0\.9 EUR/);
+    assert.match(persian, /هنگام تأیید صورت‌حساب ثابت شده است/);
+    await screenshot(creator.page, "royalties-9-converted-statement-fa", { fullPage: true });
     await creator.context.close();
   });
 });

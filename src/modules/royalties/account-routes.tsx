@@ -12,14 +12,15 @@ import { usePage } from "../../platform/web/page-context.ts";
 import { redirectWithFlash, sendPage } from "../../platform/web/render.tsx";
 import { productName, productNames } from "../products/index.ts";
 import { acceptAgreement, agreementsOf, type Agreement } from "./agreements.ts";
+import { draftConversions, statementConversion, type Conversion } from "./conversion.ts";
 import { statementCsv } from "./csv-export.ts";
 import { minorToDecimal } from "./rules.ts";
 import { findStatement, listStatements, statementLines, type StatementLine, type StatementRow } from "./statements.ts";
-import { Day, Money, Period, StatementLinesTable, StatementSummary, StatusBadge } from "./views/parts.tsx";
+import { ConversionNotice, Day, Money, PayoutAmount, Period, StatementLinesTable, StatementSummary, StatusBadge } from "./views/parts.tsx";
 
 type MyAgreement = Agreement & { myShareBp: number; acceptedAt: Date | null; productName: string };
 
-function MyRoyaltiesPage(props: { agreements: MyAgreement[]; statements: StatementRow[] }) {
+function MyRoyaltiesPage(props: { agreements: MyAgreement[]; statements: StatementRow[]; conversions: ReadonlyMap<number, Conversion> }) {
   const { t } = usePage();
   return (
     <>
@@ -36,6 +37,7 @@ function MyRoyaltiesPage(props: { agreements: MyAgreement[]; statements: Stateme
             { label: t("royalties.agreement.rate"), cell: (row) => t("royalties.agreement.rateValue", { percent: minorToDecimal(row.rateBp, 2) }), numeric: true },
             { label: t("royalties.agreement.myShare"), cell: (row) => t("royalties.agreement.rateValue", { percent: minorToDecimal(row.myShareBp, 2) }), numeric: true },
             { label: t("royalties.agreement.from"), cell: (row) => <Day day={row.effectiveFrom} /> },
+            { label: t("royalties.agreement.paidIn"), cell: (row) => row.currency ?? t("royalties.agreement.salesCurrency") },
             {
               label: t("royalties.agreement.acceptance"),
               cell: (row) =>
@@ -59,6 +61,7 @@ function MyRoyaltiesPage(props: { agreements: MyAgreement[]; statements: Stateme
           { label: t("royalties.columns.period"), cell: (row) => <a href={`/account/royalties/statements/${row.id}`}><Period statement={row} /></a> },
           { label: t("royalties.columns.net"), cell: (row) => <Money minor={row.salesMinor} currency={row.currency} />, numeric: true },
           { label: t("royalties.columns.royalty"), cell: (row) => <Money minor={row.royaltyMinor} currency={row.currency} />, numeric: true },
+          { label: t("royalties.columns.payout"), cell: (row) => <PayoutAmount statement={row} conversion={props.conversions.get(row.id)} />, numeric: true },
           { label: t("royalties.columns.status"), cell: (row) => <StatusBadge status={row.status} /> },
         ]}
       />
@@ -66,13 +69,14 @@ function MyRoyaltiesPage(props: { agreements: MyAgreement[]; statements: Stateme
   );
 }
 
-function StatementPage(props: { statement: StatementRow; lines: StatementLine[] }) {
+function StatementPage(props: { statement: StatementRow; lines: StatementLine[]; conversion: Conversion | undefined }) {
   const { t } = usePage();
   return (
     <>
       <PageHeader title={t("royalties.statement.title")} actions={<LinkButton href={`/account/royalties/statements/${props.statement.id}/csv`}>{t("royalties.statement.download")}</LinkButton>} />
-      <StatementSummary statement={props.statement} />
-      <StatementLinesTable lines={props.lines} currency={props.statement.currency} />
+      <StatementSummary statement={props.statement} conversion={props.conversion} />
+      <ConversionNotice statement={props.statement} conversion={props.conversion} />
+      <StatementLinesTable lines={props.lines} currency={props.statement.currency} conversion={props.conversion} />
     </>
   );
 }
@@ -101,7 +105,8 @@ export async function royaltiesAccountRoutes(plain: FastifyInstance): Promise<vo
     const [agreements, statements] = await Promise.all([agreementsOf(db, actor.id), listStatements(db, { accountId: actor.id, limit: 500, offset: 0 })]);
     const names = await productNames(db, agreements.map((agreement) => agreement.productId));
     const rows = agreements.map((agreement) => ({ ...agreement, productName: productName(names.get(agreement.productId) ?? {}, request.locale) }));
-    return sendPage(request, reply, <MyRoyaltiesPage agreements={rows} statements={statements} />, { title: request.t("royalties.mine.title") });
+    const conversions = await draftConversions(db, statements);
+    return sendPage(request, reply, <MyRoyaltiesPage agreements={rows} statements={statements} conversions={conversions} />, { title: request.t("royalties.mine.title") });
   });
 
   app.post("/account/royalties/agreements/:id/accept", { config: member, schema: { params: IdParams } }, async (request, reply) => {
@@ -111,16 +116,16 @@ export async function royaltiesAccountRoutes(plain: FastifyInstance): Promise<vo
 
   app.get("/account/royalties/statements/:id", { config: member, schema: { params: IdParams } }, async (request, reply) => {
     const statement = await visibleStatement(request, request.params.id);
-    const lines = await statementLines(db, statement.id);
-    return sendPage(request, reply, <StatementPage statement={statement} lines={lines} />, { title: request.t("royalties.statement.title") });
+    const [lines, conversion] = await Promise.all([statementLines(db, statement.id), statementConversion(db, statement)]);
+    return sendPage(request, reply, <StatementPage statement={statement} lines={lines} conversion={conversion} />, { title: request.t("royalties.statement.title") });
   });
 
   app.get("/account/royalties/statements/:id/csv", { config: member, schema: { params: IdParams } }, async (request, reply) => {
     const statement = await visibleStatement(request, request.params.id);
-    const lines = await statementLines(db, statement.id);
+    const [lines, conversion] = await Promise.all([statementLines(db, statement.id), statementConversion(db, statement)]);
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="royalty-statement-${statement.id}.csv"`)
-      .send(statementCsv(statement, lines));
+      .send(statementCsv(statement, lines, conversion));
   });
 }

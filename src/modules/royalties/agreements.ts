@@ -17,6 +17,8 @@ export interface Agreement {
   rateBp: number;
   effectiveFrom: string;
   effectiveTo: string | null;
+  /** The currency its creators are paid in; null: each sales currency. */
+  currency: string | null;
   shares: Array<{ accountId: number; shareBp: number; acceptedAt: Date | null }>;
   /** The shares' basis points in share order (the import splits every line by them). */
   sharesBp: number[];
@@ -27,7 +29,7 @@ export async function loadAgreements(db: Executor, filter: { productId?: number;
   let query = db
     .selectFrom("royalty_agreements as a")
     .innerJoin("royalty_shares as s", "s.agreement_id", "a.id")
-    .select(["a.id", "a.product_id", "a.rate_bp", "s.account_id", "s.share_bp", "s.accepted_at"])
+    .select(["a.id", "a.product_id", "a.rate_bp", "a.currency", "s.account_id", "s.share_bp", "s.accepted_at"])
     .select([sql<string>`a.effective_from::text`.as("effective_from"), sql<string | null>`a.effective_to::text`.as("effective_to")])
     .orderBy("a.id")
     .orderBy("s.position");
@@ -35,7 +37,7 @@ export async function loadAgreements(db: Executor, filter: { productId?: number;
   if (filter.agreementId !== undefined) query = query.where("a.id", "=", filter.agreementId);
   const byId = new Map<number, Agreement>();
   for (const row of await query.execute()) {
-    const agreement = byId.get(row.id) ?? { id: row.id, productId: row.product_id, rateBp: row.rate_bp, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, shares: [], sharesBp: [] };
+    const agreement = byId.get(row.id) ?? { id: row.id, productId: row.product_id, rateBp: row.rate_bp, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, currency: row.currency?.trim() ?? null, shares: [], sharesBp: [] };
     agreement.shares.push({ accountId: row.account_id, shareBp: row.share_bp, acceptedAt: row.accepted_at });
     agreement.sharesBp.push(row.share_bp);
     byId.set(row.id, agreement);
@@ -56,10 +58,11 @@ export interface AgreementInput {
   currency?: string | null;
 }
 
-/** The text a creator accepts; its digest is kept with the acceptance. */
-export function agreementTerms(agreement: Pick<Agreement, "id" | "productId" | "rateBp" | "effectiveFrom" | "effectiveTo" | "shares">): string {
+/** The text a creator accepts; its digest is kept with the acceptance. The payout currency is part of it when named. */
+export function agreementTerms(agreement: Pick<Agreement, "id" | "productId" | "rateBp" | "effectiveFrom" | "effectiveTo" | "shares" | "currency">): string {
   const shares = agreement.shares.map((share) => `${share.accountId}:${share.shareBp}`).join(",");
-  return `agreement ${agreement.id}; product ${agreement.productId}; rate ${agreement.rateBp} bp of net sales; from ${agreement.effectiveFrom} to ${agreement.effectiveTo ?? "open"}; shares ${shares}`;
+  const paidIn = agreement.currency ? `; paid in ${agreement.currency}` : "";
+  return `agreement ${agreement.id}; product ${agreement.productId}; rate ${agreement.rateBp} bp of net sales; from ${agreement.effectiveFrom} to ${agreement.effectiveTo ?? "open"}; shares ${shares}${paidIn}`;
 }
 
 /** Creates an agreement (finance), audited. Agreements of one product may not overlap in time. */
@@ -68,7 +71,7 @@ export async function createAgreement(db: Executor, actor: Actor, input: Agreeme
   const errors: FieldErrors = {};
   if (!Number.isInteger(input.rateBp) || input.rateBp < 0 || input.rateBp > 10_000) errors.rateBp = { key: "royalties.agreement.rate" };
   if (input.effectiveTo !== null && input.effectiveTo <= input.effectiveFrom) errors.effectiveTo = { key: "royalties.agreement.dates" };
-  if (input.currency != null && (!/^[A-Z]{3}$/.test(input.currency) || !isCurrency(input.currency))) errors.currency = { key: "royalties.rates.currency", params: { currency: input.currency.slice(0, 10) } };
+  if (input.currency != null && (!/^[A-Z]{3}$/.test(input.currency) || !isCurrency(input.currency))) errors.currency = { key: "royalties.agreement.currency", params: { currency: input.currency.slice(0, 10) } };
   if (Object.keys(errors).length > 0) throw invalid("validation_failed", "errors.validation", errors);
   return inTransaction(db, async (tx) => {
     const product = await findProduct(tx, input.productId);
@@ -174,8 +177,7 @@ export async function changeAgreement(db: Executor, actor: Actor, agreementId: n
   return changing(db, actor, agreementId, async (tx, agreement) => {
     await closeAgreement(tx, agreement, change.day, now);
     const shares = change.shares ?? agreement.shares.map((share) => ({ accountId: share.accountId, shareBp: share.shareBp }));
-    const current = await tx.selectFrom("royalty_agreements").select("currency").where("id", "=", agreement.id).executeTakeFirstOrThrow();
-    const id = await createAgreement(tx, actor, { productId: agreement.productId, rateBp: change.rateBp, effectiveFrom: change.day, effectiveTo: agreement.effectiveTo, shares, currency: current.currency?.trim() ?? null }, ip);
+    const id = await createAgreement(tx, actor, { productId: agreement.productId, rateBp: change.rateBp, effectiveFrom: change.day, effectiveTo: agreement.effectiveTo, shares, currency: agreement.currency }, ip);
     await recordAudit(tx, { actorId: actor.id, action: "royalties.agreement.change", subjectType: "royalty_agreement", subjectId: agreementId, details: { day: change.day, rateBp: change.rateBp, shares, replacedBy: id }, ip });
     return id;
   });

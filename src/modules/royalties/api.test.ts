@@ -234,7 +234,7 @@ for (const kind of DATABASE_KINDS) {
       await post(finance, "period=quarterly");
       // Every page in Persian and Hebrew, right to left.
       for (const locale of ["fa", "he"]) {
-        for (const url of ["/console/royalties", "/console/royalties/import", "/console/royalties/statements", "/console/royalties/agreements", "/console/products", "/account/royalties", "/products"]) {
+        for (const url of ["/console/royalties", "/console/royalties/import", "/console/royalties/rates", "/console/royalties/statements", "/console/royalties/agreements", "/console/products", "/account/royalties", "/products"]) {
           const page = await t.app.inject({ url, headers: { cookie: `${finance.cookie}; hearth_locale=${locale}` } });
           assert.equal(page.statusCode, 200, `${locale} ${url}`);
           assert.match(page.body, /<html lang="(fa|he)" dir="rtl"/, `${locale} ${url}`);

@@ -1,8 +1,7 @@
 /**
- * Exchange rates: finance imports them as CSV (currency, to_currency, rate with up to 8 decimal places,
- * valid_on), kept as integers. A statement whose lines all fall under agreements paid in one other
- * currency, and whose period the rates cover, is shown converted: line by line at the rate valid on the
- * sale's day, rounding carried, so the converted total is the sum of the converted lines.
+ * Exchange rates: finance imports them as CSV or through the API (currency, to_currency, rate with up to 8
+ * decimal places, valid_on), all or nothing, kept as integers (rate × 10^8). How statements are converted
+ * with them is in conversion.ts.
  */
 import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
@@ -10,13 +9,17 @@ import type { Actor } from "../../platform/auth/permissions.ts";
 import { authorize } from "../../platform/auth/permissions.ts";
 import { recordAudit } from "../../platform/audit/index.ts";
 import { inTransaction, type Executor } from "../../platform/db/index.ts";
-import { convertLines, currencyDigits, isCurrency, parseRate, utcDay, type LineError } from "./rules.ts";
-import { findStatement, statementLines } from "./statements.ts";
-import type { RefusedLine } from "./import.ts";
+import { numberArray, textArray } from "./pg-array.ts";
+import { isCurrency, parseRate, utcDay } from "./rules.ts";
 import "./policy.ts";
 
-const RATE_COLUMNS = ["currency", "to_currency", "rate", "valid_on"] as const;
+/** The fields of a rate, and their CSV columns. */
+export const RATE_COLUMNS = { currency: "currency", toCurrency: "to_currency", rate: "rate", validOn: "valid_on" } as const;
+export type RateField = keyof typeof RATE_COLUMNS;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A rate as it arrives: CSV text, or JSON values (the rate a decimal string, never a float). */
+export type RawRate = Partial<Record<RateField, unknown>>;
 
 interface RateLine {
   currency: string;
@@ -25,102 +28,125 @@ interface RateLine {
   validOn: string;
 }
 
-/** One CSV record as a rate, or what is wrong with it. */
-function parseRateLine(record: readonly string[]): RateLine | LineError {
-  const [currency = "", toCurrency = "", rate = "", validOn = ""] = record.map((value) => value.trim());
-  if (!isCurrency(currency) || !/^[A-Z]{3}$/.test(currency)) return { field: "line", key: "royalties.rates.currency", params: { currency: currency.slice(0, 10) } };
-  if (!isCurrency(toCurrency) || !/^[A-Z]{3}$/.test(toCurrency) || toCurrency === currency) return { field: "line", key: "royalties.rates.currency", params: { currency: toCurrency.slice(0, 10) } };
-  const rateScaled = parseRate(rate);
-  if (rateScaled === null) return { field: "line", key: "royalties.rates.rate" };
-  if (!DAY.test(validOn) || utcDay(new Date(`${validOn}T00:00:00Z`)) !== validOn) return { field: "line", key: "royalties.rates.validOn" };
-  return { currency, toCurrency, rateScaled, validOn };
+export interface RatesImport {
+  applied: boolean;
+  imported: number;
+  refused: RefusedRate[];
 }
 
-/**
- * Imports a rates CSV (finance), all or nothing: a bad line, or a rate already kept for the same pair
- * and day with another value, refuses the file; the same rate again is left as it is. Audited.
- */
-export async function importRates(db: Executor, actor: Actor, text: string, ip: string | null = null): Promise<{ applied: boolean; imported: number; refused: RefusedLine[] }> {
-  authorize(actor, "royalties.manage");
+/** A refused rate: its line (CSV line number, or index in an API batch), the field and why. */
+export interface RefusedRate {
+  line: number;
+  field: RateField | "line";
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+const textOf = (value: unknown): string => (typeof value === "string" ? value.trim() : "");
+
+/** One rate, or what is wrong with each of its fields. */
+function parseRateLine(raw: RawRate, line: number): RateLine | RefusedRate[] {
+  const errors: RefusedRate[] = [];
+  const code = (field: "currency" | "toCurrency") => {
+    const value = textOf(raw[field]);
+    if (!/^[A-Z]{3}$/.test(value) || !isCurrency(value)) errors.push({ line, field, key: "royalties.rates.currency", params: { currency: value.slice(0, 10) } });
+    return value;
+  };
+  const currency = code("currency");
+  const toCurrency = code("toCurrency");
+  if (errors.length === 0 && currency === toCurrency) errors.push({ line, field: "toCurrency", key: "royalties.rates.currency", params: { currency: toCurrency } });
+  const rateScaled = parseRate(textOf(raw.rate));
+  if (rateScaled === null) errors.push({ line, field: "rate", key: "royalties.rates.rate" });
+  const validOn = textOf(raw.validOn);
+  if (!DAY.test(validOn) || Number.isNaN(Date.parse(validOn)) || utcDay(new Date(`${validOn}T00:00:00Z`)) !== validOn) errors.push({ line, field: "validOn", key: "royalties.rates.validOn" });
+  return errors.length > 0 || rateScaled === null ? errors : { currency, toCurrency, rateScaled, validOn };
+}
+
+/** A rates CSV as raw rates numbered by their line in the file, and the lines that cannot be read. */
+function ratesFromCsv(text: string): { rates: Array<{ line: number; raw: RawRate }>; refused: RefusedRate[] } {
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   } catch {
-    return { applied: false, imported: 0, refused: [{ line: 0, field: "line", key: "royalties.file.malformed" }] };
+    return { rates: [], refused: [{ line: 0, field: "line", key: "royalties.file.malformed" }] };
   }
+  const columns = Object.values(RATE_COLUMNS);
   const header = (records[0] ?? []).map((column) => column.trim().toLowerCase());
-  if (header.join(",") !== RATE_COLUMNS.join(",")) return { applied: false, imported: 0, refused: [{ line: 1, field: "line", key: "royalties.file.header", params: { columns: RATE_COLUMNS.join(", ") } }] };
-  const refused: RefusedLine[] = [];
-  const rates: RateLine[] = [];
+  if (header.join(",") !== columns.join(",")) return { rates: [], refused: [{ line: 1, field: "line", key: "royalties.file.header", params: { columns: columns.join(", ") } }] };
+  const refused: RefusedRate[] = [];
+  const rates: Array<{ line: number; raw: RawRate }> = [];
   records.slice(1).forEach((record, index) => {
-    const parsed = record.length === RATE_COLUMNS.length ? parseRateLine(record) : { field: "line" as const, key: "royalties.line.columns", params: { expected: RATE_COLUMNS.length, found: record.length } };
-    if ("key" in parsed) refused.push({ line: index + 2, ...parsed });
-    else rates.push(parsed);
+    if (record.length !== columns.length) refused.push({ line: index + 2, field: "line", key: "royalties.line.columns", params: { expected: columns.length, found: record.length } });
+    else rates.push({ line: index + 2, raw: { currency: record[0], toCurrency: record[1], rate: record[2], validOn: record[3] } });
   });
+  return { rates, refused };
+}
+
+/**
+ * Imports rates (finance), all or nothing: a bad line, or a rate already kept for the same pair and day with
+ * another value, refuses them all; the same rate again is left as it is. Audited.
+ */
+export async function importRates(db: Executor, actor: Actor, input: ReadonlyArray<{ line: number; raw: RawRate }>, ip: string | null = null, refusedBefore: readonly RefusedRate[] = []): Promise<RatesImport> {
+  authorize(actor, "royalties.manage");
+  const refused: RefusedRate[] = [...refusedBefore];
+  const rates: Array<RateLine & { line: number }> = [];
+  for (const { line, raw } of input) {
+    const parsed = parseRateLine(raw, line);
+    if (Array.isArray(parsed)) refused.push(...parsed);
+    else rates.push({ ...parsed, line });
+  }
   return inTransaction(db, async (tx) => {
-    const kept = new Map<string, { rate: bigint; line: number }>();
-    const existing = rates.length === 0 ? [] : await tx.selectFrom("exchange_rates").select(["currency", "to_currency", sql<string>`valid_on::text`.as("valid_on"), "rate_scaled"]).where("currency", "in", [...new Set(rates.map((rate) => rate.currency))]).execute();
-    for (const row of existing) kept.set(`${row.currency.trim()}|${row.to_currency.trim()}|${row.valid_on}`, { rate: BigInt(row.rate_scaled), line: -1 });
+    const kept = new Map<string, bigint>();
+    const existing = rates.length === 0 ? [] : await tx.selectFrom("exchange_rates").select(["currency", "to_currency", sql<string>`valid_on::text`.as("valid_on"), sql<string>`rate_scaled::text`.as("rate_scaled")]).where("currency", "in", [...new Set(rates.map((rate) => rate.currency))]).execute();
+    for (const row of existing) kept.set(`${row.currency.trim()}|${row.to_currency.trim()}|${row.valid_on}`, BigInt(row.rate_scaled));
     const fresh: RateLine[] = [];
-    rates.forEach((rate, index) => {
+    for (const rate of rates) {
       const key = `${rate.currency}|${rate.toCurrency}|${rate.validOn}`;
       const before = kept.get(key);
-      if (before && before.rate !== rate.rateScaled) refused.push({ line: index + 2, field: "line", key: "royalties.rates.changed", params: { day: rate.validOn } });
-      else if (!before) {
-        kept.set(key, { rate: rate.rateScaled, line: index + 2 });
+      if (before !== undefined && before !== rate.rateScaled) refused.push({ line: rate.line, field: "rate", key: "royalties.rates.changed", params: { day: rate.validOn } });
+      else if (before === undefined) {
+        kept.set(key, rate.rateScaled);
         fresh.push(rate);
       }
-    });
+    }
     if (refused.length > 0) return { applied: false, imported: 0, refused: refused.sort((a, b) => a.line - b.line) };
     if (fresh.length > 0) {
-      await tx
-        .insertInto("exchange_rates")
-        .values(fresh.map((rate) => ({ currency: rate.currency, to_currency: rate.toCurrency, valid_on: rate.validOn, rate_scaled: String(rate.rateScaled), created_by: actor.id })))
-        .execute();
+      // One statement of arrays, however many rates (a file may hold more than a query has parameters).
+      await sql`insert into exchange_rates (currency, to_currency, valid_on, rate_scaled, created_by)
+        select k.c, k.t, k.d, k.r, ${actor.id}
+        from unnest(${textArray(fresh.map((rate) => rate.currency))}::text[], ${textArray(fresh.map((rate) => rate.toCurrency))}::text[],
+                    ${textArray(fresh.map((rate) => rate.validOn))}::date[], ${numberArray(fresh.map((rate) => rate.rateScaled))}::bigint[]) as k(c, t, d, r)`.execute(tx);
     }
     await recordAudit(tx, { actorId: actor.id, action: "royalties.rates.import", subjectType: "exchange_rates", details: { imported: fresh.length }, ip });
     return { applied: true, imported: fresh.length, refused: [] };
   });
 }
 
-export interface ConvertedStatement {
-  currency: string;
-  /** Each line's royalty in the paid currency, in the statement's line order. */
-  lines: bigint[];
-  totalMinor: bigint;
+/** Imports a rates CSV file (see importRates): a line that cannot be read refuses the file with the others. */
+export function importRatesCsv(db: Executor, actor: Actor, text: string, ip: string | null = null): Promise<RatesImport> {
+  const read = ratesFromCsv(text);
+  return importRates(db, actor, read.rates, ip, read.refused);
 }
 
-/**
- * The statement in the currency its agreements pay in, or null when it stays in its own: its lines'
- * agreements name no currency, or several, or its own; or a line has no rate valid on its sale's day
- * within the statement's period.
- */
-export async function convertedStatement(db: Executor, statementId: number): Promise<ConvertedStatement | null> {
-  const statement = await findStatement(db, statementId);
-  if (!statement) return null;
-  const paidIn = await sql<{ currency: string | null }>`
-    select distinct g.currency from journal_postings p join journal_entries e on e.id = p.entry_id join royalty_agreements g on g.id = e.agreement_id
-    where p.statement_id = ${statementId} and p.account = 'royalties_payable'`.execute(db);
-  const target = paidIn.rows.length === 1 ? paidIn.rows[0]?.currency?.trim() : undefined;
-  if (!target || target === statement.currency) return null;
-  const rates = await db
+export interface KeptRate {
+  currency: string;
+  toCurrency: string;
+  validOn: string;
+  /** The rate × 10^8. */
+  rateScaled: bigint;
+}
+
+/** Kept rates by pair, newest day first; of one pair when `currency` and `toCurrency` are given. */
+export async function listRates(db: Executor, filter: { currency?: string; toCurrency?: string; limit: number; offset: number }): Promise<KeptRate[]> {
+  let query = db
     .selectFrom("exchange_rates")
-    .select([sql<string>`valid_on::text`.as("valid_on"), "rate_scaled"])
-    .where("currency", "=", statement.currency)
-    .where("to_currency", "=", target)
-    .where("valid_on", ">=", statement.periodStart)
-    .where("valid_on", "<", statement.periodEnd)
-    .orderBy("valid_on")
-    .execute();
-  const lines = await statementLines(db, statementId);
-  // The rate of a line: the latest of the period on or before its sale's day.
-  const rated: Array<{ amount: bigint; rate: bigint }> = [];
-  for (const line of lines) {
-    const day = utcDay(line.soldAt);
-    const rate = rates.filter((row) => row.valid_on <= day).at(-1);
-    if (!rate) return null;
-    rated.push({ amount: BigInt(line.royaltyMinor), rate: BigInt(rate.rate_scaled) });
-  }
-  const converted = convertLines(rated, currencyDigits(statement.currency), currencyDigits(target));
-  return { currency: target, lines: converted, totalMinor: converted.reduce((sum, amount) => sum + amount, 0n) };
+    .select(["currency", "to_currency", sql<string>`valid_on::text`.as("valid_on"), sql<string>`rate_scaled::text`.as("rate_scaled")])
+    .orderBy("currency")
+    .orderBy("to_currency")
+    .orderBy("valid_on", "desc")
+    .limit(filter.limit)
+    .offset(filter.offset);
+  if (filter.currency !== undefined) query = query.where("currency", "=", filter.currency);
+  if (filter.toCurrency !== undefined) query = query.where("to_currency", "=", filter.toCurrency);
+  return (await query.execute()).map((row) => ({ currency: row.currency.trim(), toCurrency: row.to_currency.trim(), validOn: row.valid_on, rateScaled: BigInt(row.rate_scaled) }));
 }

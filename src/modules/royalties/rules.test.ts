@@ -13,6 +13,8 @@ import {
   nextStatus,
   parseRate,
   parseSalesLine,
+  rateBefore,
+  rateToDecimal,
   periodEnd,
   periodStart,
   rangesOverlap,
@@ -288,5 +290,27 @@ describe("exchange rates", () => {
     assert.deepEqual(convertLines([100n].map(at("151.5")), 2, 0), [152n]);
     assert.deepEqual(convertLines([100n].map(at("0.0061")), 0, 2), [61n]);
     assert.deepEqual(convertLines([1n, 1n, 1n].map(at("0.5")), 2, 2), [1n, 0n, 1n]);
+  });
+
+  test("a kept rate is written back as the decimal finance wrote, for any rate", () => {
+    assert.equal(rateToDecimal(92_000_000n), "0.92");
+    assert.equal(rateToDecimal(RATE_SCALE), "1");
+    assert.equal(rateToDecimal(15_123_456_789n), "151.23456789");
+    assert.equal(rateToDecimal(1n), "0.00000001");
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 999_999_999_999n * RATE_SCALE }), (scaled) => {
+        assert.equal(parseRate(rateToDecimal(scaled)), scaled);
+      }),
+    );
+  });
+
+  test("the rate in force on a day is the latest valid on or before it", () => {
+    const rates = [{ day: "2025-04-01" }, { day: "2025-05-15" }, { day: "2025-06-01" }];
+    assert.equal(rateBefore(rates, "2025-03-31"), undefined);
+    assert.equal(rateBefore(rates, "2025-04-01"), rates[0]);
+    assert.equal(rateBefore(rates, "2025-05-14"), rates[0]);
+    assert.equal(rateBefore(rates, "2025-05-15"), rates[1]);
+    assert.equal(rateBefore(rates, "2025-12-31"), rates[2]);
+    assert.equal(rateBefore([], "2025-12-31"), undefined);
   });
 });

@@ -316,3 +316,22 @@ export function convertLines(lines: ReadonlyArray<{ amount: bigint; rate: bigint
     return line;
   });
 }
+
+/** A rate kept as rate × 10^8 written back as the decimal finance wrote ("0.9", "151.23456789"). */
+export function rateToDecimal(scaled: bigint): string {
+  const whole = scaled / RATE_SCALE;
+  const fraction = String(scaled % RATE_SCALE).padStart(8, "0").replace(/0+$/, "");
+  return fraction === "" ? String(whole) : `${whole}.${fraction}`;
+}
+
+/** The rate in force on a day: the latest of `rates` (sorted by day) valid on or before it, if any. */
+export function rateBefore<T extends { day: string }>(rates: readonly T[], day: string): T | undefined {
+  let low = 0;
+  let high = rates.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((rates[middle]?.day ?? "") <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? undefined : rates[low - 1];
+}

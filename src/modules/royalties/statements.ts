@@ -1,7 +1,8 @@
 /**
  * Statements per creator, currency and period: drafted from the royalty postings not yet on a
  * statement (a late line joins the next open statement), approved by finance, then paid — the payout
- * is a journal entry that clears the creator's payable balance. Every step is audited.
+ * is a journal entry that clears the creator's payable balance. Approval fixes what is paid: in the statement's
+ * currency, or converted into the one its agreements pay in (conversion.ts). Every step is audited.
  */
 import { sql } from "kysely";
 import type { Actor } from "../../platform/auth/permissions.ts";
@@ -9,8 +10,10 @@ import { authorize } from "../../platform/auth/permissions.ts";
 import { recordAudit } from "../../platform/audit/index.ts";
 import { inTransaction, type Executor } from "../../platform/db/index.ts";
 import { conflict, invalid, notFound } from "../../platform/errors.ts";
+import { freezeConversion } from "./conversion.ts";
 import { nextStatus, periodEnd, type PeriodLength, type StatementStatus } from "./rules.ts";
 import { notifyStatement } from "./notifications.ts";
+import type { LedgerAccount } from "./tables.ts";
 import "./policy.ts";
 
 export interface StatementRow {
@@ -26,6 +29,9 @@ export interface StatementRow {
   approvedAt: Date | null;
   paidAt: string | null;
   payoutReference: string | null;
+  /** What it is paid in, fixed at approval (null while a draft). */
+  payoutCurrency: string | null;
+  payoutMinor: number | null;
 }
 
 /**
@@ -62,15 +68,15 @@ export async function generateStatements(db: Executor, actor: Actor, period: str
   });
 }
 
-async function lockStatement(db: Executor, id: number): Promise<{ status: StatementStatus; account_id: number; currency: string; royalty_minor: number; period: string }> {
+async function lockStatement(db: Executor, id: number): Promise<{ status: StatementStatus; account_id: number; currency: string; royalty_minor: number; period: string; period_end: string; payout_currency: string | null; payout_minor: number | null }> {
   const row = await db
     .selectFrom("royalty_statements")
-    .select(["status", "account_id", "currency", "royalty_minor", sql<string>`period_start::text`.as("period")])
+    .select(["status", "account_id", "currency", "royalty_minor", "payout_currency", "payout_minor", sql<string>`period_start::text`.as("period"), sql<string>`period_end::text`.as("period_end")])
     .where("id", "=", id)
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound("statement_not_found", "royalties.statement.notFound");
-  return row;
+  return { ...row, currency: row.currency.trim(), payout_currency: row.payout_currency?.trim() ?? null };
 }
 
 /** Whether the creator hears of the step (not for history that the demo writes before the site runs). */
@@ -78,15 +84,16 @@ export interface StatementStepOptions {
   notifyCreator?: boolean;
 }
 
-/** Finance approves a draft statement. */
+/** Finance approves a draft statement, fixing what it is paid (converted with the rates kept now, when they cover it). */
 export async function approveStatement(db: Executor, actor: Actor, id: number, now: Date, ip: string | null = null, options: StatementStepOptions = {}): Promise<void> {
   authorize(actor, "royalties.manage");
   await inTransaction(db, async (tx) => {
     const statement = await lockStatement(tx, id);
     if (nextStatus(statement.status, "approve") === null) throw conflict("statement_not_draft", "royalties.statement.notDraft");
+    const payout = await freezeConversion(tx, { id, currency: statement.currency, periodStart: statement.period, periodEnd: statement.period_end, royaltyMinor: statement.royalty_minor });
     await tx.updateTable("royalty_statements").set({ status: "approved", approved_at: now, approved_by: actor.id }).where("id", "=", id).execute();
-    if (options.notifyCreator !== false) await notifyStatement(tx, "approved", { ...statement, id });
-    await recordAudit(tx, { actorId: actor.id, action: "royalties.statement.approve", subjectType: "royalty_statement", subjectId: id, details: { royaltyMinor: statement.royalty_minor, currency: statement.currency }, ip });
+    if (options.notifyCreator !== false) await notifyStatement(tx, "approved", { id, account_id: statement.account_id, period: statement.period, currency: payout.currency, royalty_minor: payout.minor });
+    await recordAudit(tx, { actorId: actor.id, action: "royalties.statement.approve", subjectType: "royalty_statement", subjectId: id, details: { royaltyMinor: statement.royalty_minor, currency: statement.currency, payoutMinor: payout.minor, payoutCurrency: payout.currency }, ip });
   });
 }
 
@@ -103,7 +110,8 @@ async function unacceptedAgreements(db: Executor, statementId: number): Promise<
 
 /**
  * Finance records the payout of an approved statement: a journal entry moves the amount from payable to
- * cash. A statement is paid only once its creator has accepted every agreement it falls under; until
+ * cash, in the currency and amount fixed at approval; paid in another currency than the statement's, the
+ * entry goes through the exchange account (each currency's postings add up to zero). A statement is paid only once its creator has accepted every agreement it falls under; until
  * then the payout is refused and the creator reminded to accept.
  */
 export async function payStatement(db: Executor, actor: Actor, id: number, payout: { reference: string; paidOn: string }, ip: string | null = null, options: StatementStepOptions = {}): Promise<void> {
@@ -120,21 +128,29 @@ export async function payStatement(db: Executor, actor: Actor, id: number, payou
       .values({ kind: "payout", statement_id: id, currency: statement.currency, period_start: statement.period, created_by: actor.id })
       .returning("id")
       .executeTakeFirstOrThrow();
+    const paid = { currency: statement.payout_currency ?? statement.currency, minor: statement.payout_minor ?? statement.royalty_minor };
+    const posting = (account: LedgerAccount, currency: string, amount: number) => ({ entry_id: entry.id, account, creator_id: account === "royalties_payable" ? statement.account_id : null, currency, amount_minor: amount, period_start: statement.period });
     await tx
       .insertInto("journal_postings")
-      .values([
-        { entry_id: entry.id, account: "royalties_payable", creator_id: statement.account_id, currency: statement.currency, amount_minor: statement.royalty_minor, period_start: statement.period },
-        { entry_id: entry.id, account: "cash", creator_id: null, currency: statement.currency, amount_minor: -statement.royalty_minor, period_start: statement.period },
-      ])
+      .values(
+        paid.currency === statement.currency
+          ? [posting("royalties_payable", statement.currency, statement.royalty_minor), posting("cash", paid.currency, -paid.minor)]
+          : [
+              posting("royalties_payable", statement.currency, statement.royalty_minor),
+              posting("currency_exchange", statement.currency, -statement.royalty_minor),
+              posting("currency_exchange", paid.currency, paid.minor),
+              posting("cash", paid.currency, -paid.minor),
+            ],
+      )
       .execute();
-    await tx.updateTable("royalty_statements").set({ status: "paid", paid_at: payout.paidOn, payout_reference: reference, paid_by: actor.id }).where("id", "=", id).execute();
-    if (options.notifyCreator !== false) await notifyStatement(tx, "paid", { ...statement, id });
-    await recordAudit(tx, { actorId: actor.id, action: "royalties.statement.pay", subjectType: "royalty_statement", subjectId: id, details: { reference, paidOn: payout.paidOn, amountMinor: statement.royalty_minor, currency: statement.currency }, ip });
+    await tx.updateTable("royalty_statements").set({ status: "paid", paid_at: payout.paidOn, payout_reference: reference, paid_by: actor.id, payout_currency: paid.currency, payout_minor: paid.minor }).where("id", "=", id).execute();
+    if (options.notifyCreator !== false) await notifyStatement(tx, "paid", { id, account_id: statement.account_id, period: statement.period, currency: paid.currency, royalty_minor: paid.minor });
+    await recordAudit(tx, { actorId: actor.id, action: "royalties.statement.pay", subjectType: "royalty_statement", subjectId: id, details: { reference, paidOn: payout.paidOn, amountMinor: paid.minor, currency: paid.currency, royaltyMinor: statement.royalty_minor, royaltyCurrency: statement.currency }, ip });
     return null;
   });
   if (held) {
     // Told in its own transaction: the refused payout writes nothing else.
-    if (options.notifyCreator !== false) await notifyStatement(db, "accept_pending", { ...held, id });
+    if (options.notifyCreator !== false) await notifyStatement(db, "accept_pending", { ...held, id, currency: held.payout_currency ?? held.currency, royalty_minor: held.payout_minor ?? held.royalty_minor });
     throw conflict("agreement_not_accepted", "royalties.statement.notAccepted");
   }
 }
@@ -143,7 +159,7 @@ function statementQuery(db: Executor) {
   return db
     .selectFrom("royalty_statements as s")
     .innerJoin("accounts as a", "a.id", "s.account_id")
-    .select(["s.id", "s.account_id", "a.name", "s.currency", "s.status", "s.sales_minor", "s.royalty_minor", "s.approved_at", "s.payout_reference"])
+    .select(["s.id", "s.account_id", "a.name", "s.currency", "s.status", "s.sales_minor", "s.royalty_minor", "s.approved_at", "s.payout_reference", "s.payout_currency", "s.payout_minor"])
     .select([sql<string>`s.period_start::text`.as("period_start"), sql<string>`s.period_end::text`.as("period_end"), sql<string | null>`s.paid_at::text`.as("paid_at")]);
 }
 
@@ -154,7 +170,7 @@ function toStatement(row: StatementDbRow): StatementRow {
     id: row.id,
     accountId: row.account_id,
     accountName: row.name,
-    currency: row.currency,
+    currency: row.currency.trim(),
     periodStart: row.period_start,
     periodEnd: row.period_end,
     status: row.status,
@@ -163,6 +179,8 @@ function toStatement(row: StatementDbRow): StatementRow {
     approvedAt: row.approved_at,
     paidAt: row.paid_at,
     payoutReference: row.payout_reference,
+    payoutCurrency: row.payout_currency?.trim() ?? null,
+    payoutMinor: row.payout_minor,
   };
 }
 
@@ -181,6 +199,8 @@ export async function findStatement(db: Executor, id: number): Promise<Statement
 }
 
 export interface StatementLine {
+  /** The creator's payable posting of the line (a converted line is kept by it). */
+  postingId: number;
   externalId: string;
   sku: string;
   quantity: number;
@@ -198,12 +218,12 @@ export async function statementLines(db: Executor, statementId: number): Promise
     .innerJoin("journal_entries as e", "e.id", "p.entry_id")
     .innerJoin("sales_lines as l", "l.id", "p.sales_line_id")
     .innerJoin("royalty_agreements as g", "g.id", "e.agreement_id")
-    .select(["l.external_id", "l.sku", "l.quantity", "l.net_amount_minor", "l.sold_at", "l.refund_of", "g.rate_bp", "p.amount_minor"])
+    .select(["p.id", "l.external_id", "l.sku", "l.quantity", "l.net_amount_minor", "l.sold_at", "l.refund_of", "g.rate_bp", "p.amount_minor"])
     .where("p.statement_id", "=", statementId)
     .orderBy("l.sold_at")
     .orderBy("l.id")
     .execute();
-  return rows.map((row) => ({ externalId: row.external_id, sku: row.sku, quantity: row.quantity, netAmountMinor: row.net_amount_minor, soldAt: new Date(row.sold_at), refundOf: row.refund_of, rateBp: row.rate_bp, royaltyMinor: -row.amount_minor }));
+  return rows.map((row) => ({ postingId: row.id, externalId: row.external_id, sku: row.sku, quantity: row.quantity, netAmountMinor: row.net_amount_minor, soldAt: new Date(row.sold_at), refundOf: row.refund_of, rateBp: row.rate_bp, royaltyMinor: -row.amount_minor }));
 }
 
 export interface CurrencyTotals {
@@ -214,7 +234,7 @@ export interface CurrencyTotals {
   outstandingMinor: number;
 }
 
-/** Totals per currency: net sales, royalties booked, paid out, and still owed to creators. */
+/** Totals per currency (of sales, and of payouts made in another): net sales, royalties booked, paid out, and still owed to creators. */
 export async function totalsByCurrency(db: Executor): Promise<CurrencyTotals[]> {
   const result = await sql<{ currency: string; sales: string | number; royalty: string | number; paid: string | number; outstanding: string | number }>`
     select c.currency,
@@ -222,7 +242,24 @@ export async function totalsByCurrency(db: Executor): Promise<CurrencyTotals[]> 
       coalesce((select sum(amount_minor) from journal_postings where account = 'royalty_expense' and currency = c.currency), 0) as royalty,
       coalesce((select -sum(amount_minor) from journal_postings where account = 'cash' and currency = c.currency), 0) as paid,
       coalesce((select -sum(amount_minor) from journal_postings where account = 'royalties_payable' and currency = c.currency), 0) as outstanding
-    from (select distinct currency from sales_lines) c
+    from (select distinct currency from sales_lines union select distinct payout_currency from royalty_statements where status = 'paid') c
     order by c.currency`.execute(db);
   return result.rows.map((row) => ({ currency: row.currency.trim(), salesMinor: Number(row.sales), royaltyMinor: Number(row.royalty), paidMinor: Number(row.paid), outstandingMinor: Number(row.outstanding) }));
+}
+
+export interface PayoutTotals {
+  currency: string;
+  /** Approved statements waiting for their payout. */
+  approvedMinor: number;
+  paidMinor: number;
+}
+
+/** What approved statements owe and what was paid out, by the currency creators are paid in. */
+export async function totalsByPayoutCurrency(db: Executor): Promise<PayoutTotals[]> {
+  const result = await sql<{ currency: string; approved: string | number; paid: string | number }>`
+    select payout_currency as currency,
+      coalesce(sum(payout_minor) filter (where status = 'approved'), 0) as approved,
+      coalesce(sum(payout_minor) filter (where status = 'paid'), 0) as paid
+    from royalty_statements where status <> 'draft' group by payout_currency order by payout_currency`.execute(db);
+  return result.rows.map((row) => ({ currency: row.currency.trim(), approvedMinor: Number(row.approved), paidMinor: Number(row.paid) }));
 }

@@ -80,7 +80,8 @@ export interface JournalEntriesTable {
   created_by: number | null;
 }
 
-export type LedgerAccount = "royalty_expense" | "royalties_payable" | "cash";
+/** `currency_exchange` carries a payout made in another currency than its statement's (migrations/0023). */
+export type LedgerAccount = "royalty_expense" | "royalties_payable" | "cash" | "currency_exchange";
 
 export interface JournalPostingsTable {
   id: Generated<number>;
@@ -110,6 +111,19 @@ export interface RoyaltyStatementsTable {
   paid_at: Day | null;
   payout_reference: string | null;
   paid_by: number | null;
+  /** What it is paid in, fixed at approval (migrations/0023): its own currency, or the converted one. */
+  payout_currency: ColumnType<string | null, string | null | undefined, string | null>;
+  payout_minor: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The conversion approved with a statement, per payable posting (migrations/0023). */
+export interface RoyaltyStatementConversionsTable {
+  statement_id: number;
+  posting_id: number;
+  rate_on: Day;
+  /** The rate × 10^8. */
+  rate_scaled: ColumnType<string, string, string>;
+  amount_minor: number;
 }
 
 declare module "../../platform/db/index.ts" {
@@ -123,5 +137,6 @@ declare module "../../platform/db/index.ts" {
     journal_postings: JournalPostingsTable;
     royalty_statements: RoyaltyStatementsTable;
     exchange_rates: ExchangeRatesTable;
+    royalty_statement_conversions: RoyaltyStatementConversionsTable;
   }
 }

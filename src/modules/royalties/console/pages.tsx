@@ -4,16 +4,19 @@ import type { FieldErrors } from "../../../platform/errors.ts";
 import { Button, ErrorSummary, Field, FieldShell, fieldControl, Form, LinkButton, PageHeader, Pagination, Table } from "../../../platform/web/components.tsx";
 import { usePage } from "../../../platform/web/page-context.ts";
 import type { Agreement } from "../agreements.ts";
+import type { Conversion } from "../conversion.ts";
 import type { ImportSummary, RefusedLine } from "../import.ts";
-import { CSV_COLUMNS, minorToDecimal, type PeriodLength } from "../rules.ts";
-import type { CurrencyTotals, StatementRow } from "../statements.ts";
-import { Day, Money, Period, StatusBadge } from "../views/parts.tsx";
+import { RATE_COLUMNS, type KeptRate, type RefusedRate } from "../rates.ts";
+import { CSV_COLUMNS, minorToDecimal, rateToDecimal, type PeriodLength } from "../rules.ts";
+import type { CurrencyTotals, PayoutTotals, StatementRow } from "../statements.ts";
+import { Day, Money, PayoutAmount, Period, StatusBadge } from "../views/parts.tsx";
 
 function Tabs() {
   const { t, path } = usePage();
   const tabs = [
     ["/console/royalties", "royalties.console.overview"],
     ["/console/royalties/import", "royalties.console.import"],
+    ["/console/royalties/rates", "royalties.rates.title"],
     ["/console/royalties/statements", "royalties.console.statements"],
     ["/console/royalties/agreements", "royalties.console.agreements"],
   ] as const;
@@ -21,7 +24,7 @@ function Tabs() {
 }
 
 /** Totals per currency, statement generation, the latest imports. */
-export function OverviewPage(props: { totals: CurrencyTotals[]; imports: ImportSummary[]; currentPeriod: string; periodLength: PeriodLength; errors?: FieldErrors | undefined }) {
+export function OverviewPage(props: { totals: CurrencyTotals[]; payouts: PayoutTotals[]; imports: ImportSummary[]; currentPeriod: string; periodLength: PeriodLength; errors?: FieldErrors | undefined }) {
   const { t, formatDate } = usePage();
   const length = { field: "length", label: t("royalties.console.periodLength"), hint: t("royalties.console.periodLengthHint") };
   return (
@@ -39,6 +42,18 @@ export function OverviewPage(props: { totals: CurrencyTotals[]; imports: ImportS
           { label: t("royalties.columns.royalty"), cell: (row) => <Money minor={row.royaltyMinor} currency={row.currency} />, numeric: true },
           { label: t("royalties.columns.paid"), cell: (row) => <Money minor={row.paidMinor} currency={row.currency} />, numeric: true },
           { label: t("royalties.columns.outstanding"), cell: (row) => <Money minor={row.outstandingMinor} currency={row.currency} />, numeric: true },
+        ]}
+      />
+      <h2>{t("royalties.console.payoutTotals")}</h2>
+      <p class="hint">{t("royalties.console.payoutTotalsHint")}</p>
+      <Table
+        caption={t("royalties.console.payoutTotals")}
+        rows={props.payouts}
+        empty={t("royalties.console.noPayouts")}
+        columns={[
+          { label: t("royalties.columns.payoutCurrency"), cell: (row) => row.currency },
+          { label: t("royalties.columns.toPay"), cell: (row) => <Money minor={row.approvedMinor} currency={row.currency} />, numeric: true },
+          { label: t("royalties.columns.paid"), cell: (row) => <Money minor={row.paidMinor} currency={row.currency} />, numeric: true },
         ]}
       />
       <h2>{t("royalties.console.generate")}</h2>
@@ -89,7 +104,6 @@ export function ImportPage(props: { outcome?: ImportOutcome | undefined; message
   const { t } = usePage();
   const outcome = props.outcome;
   const file = { field: "file", label: t("royalties.import.file"), hint: t("royalties.import.fileHint", { columns: Object.values(CSV_COLUMNS).join(", ") }), errors: props.errors };
-  const ratesFile = { field: "rates-file", label: t("royalties.rates.file"), hint: t("royalties.rates.fileHint") };
   return (
     <>
       <PageHeader title={t("royalties.import.title")} />
@@ -108,17 +122,7 @@ export function ImportPage(props: { outcome?: ImportOutcome | undefined; message
           </p>
         </div>
       ) : null}
-      {outcome && outcome.refused.length > 0 ? (
-        <Table
-          caption={t("royalties.import.refusedLines")}
-          rows={outcome.refused}
-          columns={[
-            { label: t("royalties.columns.line"), cell: (row) => String(row.line), numeric: true },
-            { label: t("royalties.columns.column"), cell: (row) => (row.field === "line" ? "—" : <bdi>{CSV_COLUMNS[row.field]}</bdi>) },
-            { label: t("royalties.columns.reason"), cell: (row) => t(row.key, row.params) },
-          ]}
-        />
-      ) : null}
+      {outcome && outcome.refused.length > 0 ? <RefusedLines rows={outcome.refused} column={(field) => (field === "line" ? null : CSV_COLUMNS[field])} /> : null}
       <Form action="/console/royalties/import" enctype="multipart/form-data" aria-label={t("royalties.import.title")}>
         <ErrorSummary errors={props.errors} />
         <FieldShell {...file}>
@@ -131,19 +135,72 @@ export function ImportPage(props: { outcome?: ImportOutcome | undefined; message
         </div>
         <Button>{t("royalties.import.submit")}</Button>
       </Form>
-      <h2>{t("royalties.rates.title")}</h2>
-      <Form action="/console/royalties/rates" enctype="multipart/form-data" aria-label={t("royalties.rates.title")}>
+    </>
+  );
+}
+
+/** Refused lines of an upload: line number, CSV column, and why. */
+function RefusedLines<Field extends string>(props: { rows: ReadonlyArray<{ line: number; field: Field; key: string; params?: Record<string, string | number> | undefined }>; column: (field: Field) => string | null }) {
+  const { t } = usePage();
+  return (
+    <Table
+      caption={t("royalties.import.refusedLines")}
+      rows={[...props.rows]}
+      columns={[
+        { label: t("royalties.columns.line"), cell: (row) => String(row.line), numeric: true },
+        { label: t("royalties.columns.column"), cell: (row) => <bdi>{props.column(row.field) ?? "—"}</bdi> },
+        { label: t("royalties.columns.reason"), cell: (row) => t(row.key, row.params) },
+      ]}
+    />
+  );
+}
+
+/** The exchange rates kept, newest day first per pair, next to the form that imports more. */
+export function RatesPage(props: { rates: KeptRate[]; page: number; hasNext: boolean; refused?: RefusedRate[] | undefined; message?: string | undefined; errors?: FieldErrors | undefined }) {
+  const { t } = usePage();
+  const ratesFile = { field: "file", label: t("royalties.rates.file"), hint: t("royalties.rates.fileHint"), errors: props.errors };
+  return (
+    <>
+      <PageHeader title={t("royalties.rates.title")} />
+      <Tabs />
+      {props.message ? (
+        <div class="alert alert--error" role="alert">
+          <p>{props.message}</p>
+        </div>
+      ) : null}
+      {props.refused && props.refused.length > 0 ? (
+        <>
+          <div class="alert alert--error" role="alert" id="import-outcome">
+            <p>{t("royalties.rates.refused", { count: props.refused.length })}</p>
+          </div>
+          <RefusedLines rows={props.refused} column={(field) => (field === "line" ? null : RATE_COLUMNS[field])} />
+        </>
+      ) : null}
+      <Form action="/console/royalties/rates" enctype="multipart/form-data" aria-label={t("royalties.rates.import")}>
+        <ErrorSummary errors={props.errors} />
         <FieldShell {...ratesFile}>
           <input {...fieldControl(ratesFile, "file")} type="file" accept=".csv,text/csv" />
         </FieldShell>
         <Button>{t("royalties.rates.submit")}</Button>
       </Form>
+      <h2>{t("royalties.rates.kept")}</h2>
+      <Table
+        caption={t("royalties.rates.kept")}
+        rows={props.rates}
+        empty={t("royalties.rates.none")}
+        columns={[
+          { label: t("royalties.rates.pair"), cell: (row) => <bdi>{`${row.currency}/${row.toCurrency}`}</bdi> },
+          { label: t("royalties.rates.validOnColumn"), cell: (row) => <Day day={row.validOn} /> },
+          { label: t("royalties.rates.rateColumn"), cell: (row) => <bdi>{rateToDecimal(row.rateScaled)}</bdi>, numeric: true },
+        ]}
+      />
+      <Pagination page={props.page} hasNext={props.hasNext} pageHref={(page) => `/console/royalties/rates?page=${page}`} />
     </>
   );
 }
 
 /** Statements with their approve and pay forms. */
-export function StatementsPage(props: { statements: StatementRow[]; status: string; page: number; hasNext: boolean; today: string; errors?: FieldErrors | undefined }) {
+export function StatementsPage(props: { statements: StatementRow[]; conversions: ReadonlyMap<number, Conversion>; status: string; page: number; hasNext: boolean; today: string; errors?: FieldErrors | undefined }) {
   const { t } = usePage();
   const filters = ["", "draft", "approved", "paid"];
   return (
@@ -163,6 +220,7 @@ export function StatementsPage(props: { statements: StatementRow[]; status: stri
           { label: t("royalties.columns.creator"), cell: (row) => <a href={`/account/royalties/statements/${row.id}`}>{row.accountName}</a> },
           { label: t("royalties.columns.period"), cell: (row) => <Period statement={row} /> },
           { label: t("royalties.columns.royalty"), cell: (row) => <Money minor={row.royaltyMinor} currency={row.currency} />, numeric: true },
+          { label: t("royalties.columns.payout"), cell: (row) => <PayoutAmount statement={row} conversion={props.conversions.get(row.id)} />, numeric: true },
           { label: t("royalties.columns.status"), cell: (row) => <StatusBadge status={row.status} /> },
           { label: t("royalties.columns.action"), cell: (row) => <StatementAction statement={row} today={props.today} /> },
         ]}
@@ -226,6 +284,7 @@ export function AgreementsPage(props: { agreements: Array<Agreement & { productN
           { label: t("royalties.agreement.rate"), cell: (row) => t("royalties.agreement.rateValue", { percent: minorToDecimal(row.rateBp, 2) }), numeric: true },
           { label: t("royalties.agreement.from"), cell: (row) => <Day day={row.effectiveFrom} /> },
           { label: t("royalties.agreement.to"), cell: (row) => (row.effectiveTo ? <Day day={row.effectiveTo} /> : "—") },
+          { label: t("royalties.agreement.paidIn"), cell: (row) => row.currency ?? t("royalties.agreement.salesCurrency") },
           {
             label: t("royalties.agreement.shares"),
             cell: (row) => (
@@ -272,6 +331,7 @@ export function AgreementsPage(props: { agreements: Array<Agreement & { productN
         <Field name="rateBp" label={t("royalties.agreement.rateBp")} hint={t("royalties.agreement.rateHint")} value={props.values.rateBp ?? "100"} errors={props.errors} />
         <Field name="effectiveFrom" type="date" label={t("royalties.agreement.from")} value={props.values.effectiveFrom} errors={props.errors} />
         <Field name="effectiveTo" type="date" label={t("royalties.agreement.to")} hint={t("royalties.agreement.toHint")} value={props.values.effectiveTo} errors={props.errors} />
+        <Field name="currency" label={t("royalties.agreement.currencyField")} hint={t("royalties.agreement.currencyHint")} value={props.values.currency} errors={props.errors} dir="ltr" maxLength={3} />
         <Field name="shares" multiline label={t("royalties.agreement.sharesField")} hint={t("royalties.agreement.sharesHint")} value={props.values.shares} errors={props.errors} dir="ltr" />
         <Button>{t("royalties.agreement.create")}</Button>
       </Form>

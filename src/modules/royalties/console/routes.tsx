@@ -1,4 +1,4 @@
-/** Finance's console routes: overview and statement generation, CSV upload, statements (approve, pay, export), agreements. */
+/** Finance's console routes: overview and statement generation, CSV upload, exchange rates, statements (approve, pay, export), agreements. */
 import { Readable } from "node:stream";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -15,14 +15,15 @@ import { addConsoleNav } from "../../../platform/web/navigation.ts";
 import { redirectWithFlash } from "../../../platform/web/render.tsx";
 import { productName, productNames } from "../../products/index.ts";
 import { changeAgreement, createAgreement, endAgreement, loadAgreements } from "../agreements.ts";
+import { draftConversions } from "../conversion.ts";
 import { statementsCsv } from "../csv-export.ts";
 import { importSales, latestImports } from "../import.ts";
 import { periodStart } from "../rules.ts";
 import { royaltiesSettings } from "../settings.ts";
-import { importRates } from "../rates.ts";
+import { importRatesCsv, listRates, type RefusedRate } from "../rates.ts";
 import { csvSource } from "../sources.ts";
-import { approveStatement, generateStatements, listStatements, payStatement, totalsByCurrency } from "../statements.ts";
-import { AgreementsPage, ImportPage, OverviewPage, StatementsPage } from "./pages.tsx";
+import { approveStatement, generateStatements, listStatements, payStatement, totalsByCurrency, totalsByPayoutCurrency } from "../statements.ts";
+import { AgreementsPage, ImportPage, OverviewPage, RatesPage, StatementsPage } from "./pages.tsx";
 
 addConsoleNav({ href: "/console/royalties", labelKey: "royalties.console.nav", order: 410, action: "royalties.manage" });
 
@@ -42,9 +43,13 @@ const AgreementBody = Type.Object(
     effectiveFrom: Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
     effectiveTo: Type.String({ pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }),
     shares: Type.Optional(Type.String({ maxLength: 4000, pattern: "^[^\\u0000]*$" })),
+    /** The currency its creators are paid in; empty: each sales currency. */
+    currency: Type.Optional(Type.String({ pattern: "^\\s*([A-Za-z]{3})?\\s*$" })),
   },
   { additionalProperties: false },
 );
+const RatesQuery = Type.Object({ page: Type.Optional(PageQuery) }, { additionalProperties: false });
+const RATES_PAGE_SIZE = 100;
 
 function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthorized();
@@ -59,8 +64,8 @@ export async function royaltiesConsoleRoutes(plain: FastifyInstance): Promise<vo
 
   const sendOverview = async (request: FastifyRequest, reply: FastifyReply, errors?: FieldErrors) => {
     const settings = await readSetting(db, royaltiesSettings);
-    const [totals, imports] = await Promise.all([totalsByCurrency(db), latestImports(db, 10)]);
-    return sendConsolePage(request, reply, <OverviewPage totals={totals} imports={imports} currentPeriod={periodStart(new Date(), settings.period)} periodLength={settings.period} errors={errors} />, { title: title(request), status: errors ? 400 : 200 });
+    const [totals, payouts, imports] = await Promise.all([totalsByCurrency(db), totalsByPayoutCurrency(db), latestImports(db, 10)]);
+    return sendConsolePage(request, reply, <OverviewPage totals={totals} payouts={payouts} imports={imports} currentPeriod={periodStart(new Date(), settings.period)} periodLength={settings.period} errors={errors} />, { title: title(request), status: errors ? 400 : 200 });
   };
 
   app.get("/console/royalties", { config: { access } }, (request, reply) => sendOverview(request, reply));
@@ -106,23 +111,31 @@ export async function royaltiesConsoleRoutes(plain: FastifyInstance): Promise<vo
     },
   );
 
-  // ---- exchange rates: refused lines are listed like a sales file's
+  // ---- exchange rates: the kept ones, and the upload; refused lines are listed like a sales file's
+  const sendRates = async (request: FastifyRequest, reply: FastifyReply, options: { page?: number; refused?: RefusedRate[]; message?: string; errors?: FieldErrors; status?: number } = {}) => {
+    const page = options.page ?? 1;
+    const rates = await listRates(db, { limit: RATES_PAGE_SIZE + 1, offset: (page - 1) * RATES_PAGE_SIZE });
+    return sendConsolePage(request, reply, <RatesPage rates={rates.slice(0, RATES_PAGE_SIZE)} page={page} hasNext={rates.length > RATES_PAGE_SIZE} refused={options.refused} message={options.message} errors={options.errors} />, { title: request.t("royalties.rates.title"), status: options.status ?? 200 });
+  };
+
+  app.get("/console/royalties/rates", { config: { access }, schema: { querystring: RatesQuery } }, (request, reply) => sendRates(request, reply, { page: request.query.page ?? 1 }));
+
   app.post(
     "/console/royalties/rates",
     {
       config: { access },
       errorHandler: (error, request, reply) => {
         const appError = toAppError(error);
-        if (appError?.kind === "too_large") return sendImport(request, reply, { message: request.t("royalties.import.tooLarge", { mb: 5 }), status: 413 });
+        if (appError?.kind === "too_large") return sendRates(request, reply, { message: request.t("royalties.import.tooLarge", { mb: 5 }), status: 413 });
         throw error;
       },
     },
     async (request, reply) => {
       const file = ((request.body ?? {}) as Record<string, unknown>).file;
-      if (!Buffer.isBuffer(file) || file.length === 0) return sendImport(request, reply, { errors: { file: { key: "royalties.import.noFile" } }, status: 400 });
-      const result = await importRates(db, actorOf(request), file.toString("utf8"), request.ip);
-      if (!result.applied) return sendImport(request, reply, { outcome: { applied: false, imported: 0, duplicates: 0, refusedCount: result.refused.length, refused: result.refused }, status: 422 });
-      return redirectWithFlash(reply, "/console/royalties/import", { kind: "success", key: "royalties.rates.imported" });
+      if (!Buffer.isBuffer(file) || file.length === 0) return sendRates(request, reply, { errors: { file: { key: "royalties.import.noFile" } }, status: 400 });
+      const result = await importRatesCsv(db, actorOf(request), file.toString("utf8"), request.ip);
+      if (!result.applied) return sendRates(request, reply, { refused: result.refused, status: 422 });
+      return redirectWithFlash(reply, "/console/royalties/rates", { kind: "success", key: "royalties.rates.imported" });
     },
   );
 
@@ -132,12 +145,15 @@ export async function royaltiesConsoleRoutes(plain: FastifyInstance): Promise<vo
     const page = request.query.page ?? 1;
     const rows = await listStatements(db, { ...(status ? { status } : {}), limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
     const today = new Date().toISOString().slice(0, 10);
-    return sendConsolePage(request, reply, <StatementsPage statements={rows.slice(0, PAGE_SIZE)} status={status ?? ""} page={page} hasNext={rows.length > PAGE_SIZE} today={today} />, { title: title(request) });
+    const statements = rows.slice(0, PAGE_SIZE);
+    const conversions = await draftConversions(db, statements);
+    return sendConsolePage(request, reply, <StatementsPage statements={statements} conversions={conversions} status={status ?? ""} page={page} hasNext={rows.length > PAGE_SIZE} today={today} />, { title: title(request) });
   });
 
   app.get("/console/royalties/statements.csv", { config: { access } }, async (request, reply) => {
     const rows = await listStatements(db, { limit: 100_000, offset: 0 });
-    return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="royalty-statements.csv"').send(statementsCsv(rows));
+    const conversions = await draftConversions(db, rows);
+    return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="royalty-statements.csv"').send(statementsCsv(rows, conversions));
   });
 
   const backToStatements = (reply: FastifyReply, key: string, kind: "success" | "error" = "success") => redirectWithFlash(reply, "/console/royalties/statements", { kind, key });
@@ -194,13 +210,14 @@ export async function royaltiesConsoleRoutes(plain: FastifyInstance): Promise<vo
   app.get("/console/royalties/agreements", { config: { access } }, (request, reply) => sendAgreements(request, reply, { rateBp: "100", effectiveFrom: new Date().toISOString().slice(0, 10) }));
 
   app.post("/console/royalties/agreements", { config: { access }, schema: { body: AgreementBody }, attachValidation: true }, async (request, reply) => {
-    const values = Object.fromEntries(["productId", "rateBp", "effectiveFrom", "effectiveTo", "shares"].map((name) => [name, textOf(request.body, name)]));
+    const values = Object.fromEntries(["productId", "rateBp", "effectiveFrom", "effectiveTo", "shares", "currency"].map((name) => [name, textOf(request.body, name)]));
     const errors = validationErrors(request);
     if (errors) return sendAgreements(request, reply, values, errors);
     const body = request.body;
     try {
       const shares = await sharesFromText(body.shares ?? "");
-      await createAgreement(db, actorOf(request), { productId: Number(body.productId), rateBp: Number(body.rateBp), effectiveFrom: body.effectiveFrom, effectiveTo: body.effectiveTo === "" ? null : body.effectiveTo, ...(shares ? { shares } : {}) }, request.ip);
+      const currency = (body.currency ?? "").trim().toUpperCase();
+      await createAgreement(db, actorOf(request), { productId: Number(body.productId), rateBp: Number(body.rateBp), effectiveFrom: body.effectiveFrom, effectiveTo: body.effectiveTo === "" ? null : body.effectiveTo, currency: currency === "" ? null : currency, ...(shares ? { shares } : {}) }, request.ip);
     } catch (error) {
       const fields = fieldErrorsOf(error);
       if (fields) return sendAgreements(request, reply, values, fields);

@@ -3,12 +3,15 @@
  * launch date and a 1% agreement with their creators (most already accepted); a year of sales in euros
  * and dollars with some returns goes through the real import; then statements of three quarters:
  * the oldest paid (where the creator accepted the agreement), the next approved, the last a draft.
+ * The first product's creators are paid in euros: a year of daily dollar-to-euro rates converts their
+ * dollar statements.
  */
 import type { DemoStep } from "../../../demo/index.ts";
 import type { Tx } from "../../../platform/db/index.ts";
 import { AppError } from "../../../platform/errors.ts";
 import { createAgreement } from "../agreements.ts";
 import { importSales } from "../import.ts";
+import { importRates } from "../rates.ts";
 import { periodStart } from "../rules.ts";
 import { batchSource } from "../sources.ts";
 import { approveStatement, generateStatements, payStatement } from "../statements.ts";
@@ -36,6 +39,9 @@ export const royaltiesDemoStep: DemoStep = {
     const yearAgo = new Date(context.now.getTime() - 365 * DAY);
     const agreementStart = yearAgo.toISOString().slice(0, 10);
     const launched: Array<{ id: number; sku: string; price: number; popularity: number }> = [];
+    // The first product's creators are paid in euros, under all their agreements (so their statements convert whole).
+    const creatorsOf = await creatorsOfProducts(db, products.map((product) => product.id));
+    const paidInEuros = new Set(creatorsOf.get(products[0]?.id ?? 0) ?? []);
     for (const [index, product] of products.entries()) {
       // The newest is still being made; the others are on sale.
       const onSale = index < products.length - 1 || products.length === 1;
@@ -46,7 +52,8 @@ export const royaltiesDemoStep: DemoStep = {
         .where("id", "=", product.id)
         .execute();
       await setProductSkus(db, product.id, [sku]);
-      const agreementId = await createAgreement(db, actor, { productId: product.id, rateBp: 100, effectiveFrom: agreementStart, effectiveTo: null });
+      const currency = (creatorsOf.get(product.id) ?? []).some((creator) => paidInEuros.has(creator)) ? "EUR" : null;
+      const agreementId = await createAgreement(db, actor, { productId: product.id, rateBp: 100, effectiveFrom: agreementStart, effectiveTo: null, currency });
       if (rng.chance(0.8)) await db.updateTable("royalty_shares").set({ accepted_at: new Date(yearAgo.getTime() + 3 * DAY), accepted_terms: "accepted in the demo" }).where("agreement_id", "=", agreementId).execute();
       if (onSale) launched.push({ id: product.id, sku, price: 1_999 + rng.int(0, 30) * 500, popularity: rng.int(4, 12) });
     }
@@ -75,10 +82,20 @@ export const royaltiesDemoStep: DemoStep = {
         }
       }
     }
-    const creators = [...new Set([...(await creatorsOfProducts(db, products.map((product) => product.id))).values()].flat())];
+    const creators = [...new Set([...creatorsOf.values()].flat())];
     if (creators.length === 0) return undefined;
     const imported = await importSales(db, actor, batchSource(lines), { partial: false, now: context.now, filename: "demo-sales.csv" });
     if (!imported.applied) throw new Error(`demo sales were refused: ${JSON.stringify(imported.refused.slice(0, 3))}`);
+
+    // A dollar-to-euro rate for every day of the year (a gentle random walk around 0.92, four decimals).
+    const rates: Array<{ line: number; raw: Record<string, string> }> = [];
+    let rate = 9_200;
+    for (let day = firstDay - 1; day * DAY < context.now.getTime(); day += 1) {
+      rate = Math.min(9_800, Math.max(8_600, rate + rng.int(-20, 20)));
+      rates.push({ line: rates.length, raw: { currency: "USD", toCurrency: "EUR", rate: `0.${String(rate).padStart(4, "0")}`, validOn: new Date(day * DAY).toISOString().slice(0, 10) } });
+    }
+    const ratesImported = await importRates(db, actor, rates);
+    if (!ratesImported.applied) throw new Error(`demo exchange rates were refused: ${JSON.stringify(ratesImported.refused.slice(0, 3))}`);
 
     // Statements of the last three complete quarters: paid, approved, draft.
     const [year, month] = periodStart(context.now, "quarterly").split("-").map(Number) as [number, number];
@@ -105,6 +122,6 @@ export const royaltiesDemoStep: DemoStep = {
         }
       }
     }
-    return `${products.length} products, ${imported.imported} sales lines, statements: ${counts.paid} paid, ${counts.approved} approved, ${counts.draft} draft`;
+    return `${products.length} products, ${imported.imported} sales lines, ${ratesImported.imported} exchange rates, statements: ${counts.paid} paid, ${counts.approved} approved, ${counts.draft} draft`;
   },
 };
