@@ -14,6 +14,7 @@ import { recountRecentSupports } from "../src/modules/ideas/service.ts";
 import type { Db, Tables } from "../src/platform/db/index.ts";
 import type { Locale } from "../src/platform/i18n/index.ts";
 import { normalizeText } from "../src/platform/search/normalize.ts";
+import { syncIdeas } from "../src/modules/search/jobs.ts";
 import { readSetting, writeSetting } from "../src/platform/settings/index.ts";
 import { CONCEPTS, JOINER, VARIANTS } from "../src/modules/ideas/demo/texts.ts";
 import type { MilestoneRules } from "../src/modules/ideas/rules.ts";
@@ -161,6 +162,8 @@ export async function seedIdeasBench(db: Db, now = new Date()): Promise<IdeasBen
   await insertInBatches(db, "idea_supports", supports);
   await recount(db, ideaIds[0] ?? 0);
   await recountRecentSupports(db, now);
+  // Searchable as the site keeps them: the runs measure a site in use, not its first indexing of 10,000 ideas.
+  await syncIdeas(db);
   await sql`analyze`.execute(db);
   const reader = people.find((person) => person.verified) ?? people[0];
   const session = reader ? await createSession(db, reader.id, { userAgent: "hearth-bench" }) : "";

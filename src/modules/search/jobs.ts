@@ -5,7 +5,7 @@
  */
 import { sql, type Executor } from "../../platform/db/index.ts";
 import { defineRecurringJob } from "../../platform/jobs/index.ts";
-import { indexDocument } from "./index.ts";
+import { indexDocuments } from "./index.ts";
 
 const BATCH = 500;
 /** Ideas that only their creator and moderators see, or that live on as another idea. */
@@ -26,8 +26,9 @@ export async function syncIdeas(db: Executor): Promise<number> {
       .orderBy("id")
       .limit(BATCH)
       .execute();
-    for (const idea of ideas) {
-      await indexDocument(db, {
+    await indexDocuments(
+      db,
+      ideas.map((idea) => ({
         type: "idea",
         id: idea.id,
         title: idea.title,
@@ -37,8 +38,8 @@ export async function syncIdeas(db: Executor): Promise<number> {
         productId: idea.product_id,
         visible: !HIDDEN_IDEA_STATES.includes(idea.state),
         updatedAt: idea.updated_at,
-      });
-    }
+      })),
+    );
     written += ideas.length;
     const last = ideas[ideas.length - 1];
     if (ideas.length < BATCH || !last) break;
