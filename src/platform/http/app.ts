@@ -19,7 +19,7 @@ import type { Database } from "../db/index.ts";
 import { registerBodyParsers } from "./body-parsers.ts";
 import type { Hearth, RouteInfo } from "./context.ts";
 import { errorBody, statusFor, toAppError, wantsJson } from "./errors.ts";
-import { registerMetrics } from "./metrics.ts";
+import { observeRequest } from "./metrics.ts";
 import { registerPageCache } from "./page-cache.ts";
 import { registerSecurity } from "./security.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -101,13 +101,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   mkdirSync(join(config.dataDir, "uploads"), { recursive: true });
   await app.register(fastifyStatic, { root: join(config.dataDir, "uploads"), prefix: "/uploads/", decorateReply: false, maxAge: "30d", immutable: true, index: false, list: false });
 
+  // One hook for the request's log line and its metrics.
   app.addHook("onResponse", async (request, reply) => {
     request.log.info({ method: request.method, url: withoutSecrets(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request");
+    observeRequest(request, reply);
   });
 
   registerSecurity(app);
   registerPageCache(app);
-  registerMetrics(app);
 
   app.setErrorHandler(async (error, request, reply) => {
     const appError = toAppError(error);

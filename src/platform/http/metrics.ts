@@ -1,5 +1,5 @@
 /** Prometheus metrics: request counts and durations by route, plus Node's process metrics. */
-import type { FastifyInstance } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 export const registry = new Registry();
@@ -14,11 +14,9 @@ const durations = new Histogram({
   registers: [registry],
 });
 
-/** Records every answered request under its route pattern (not its URL, which would explode the label set). */
-export function registerMetrics(app: FastifyInstance): void {
-  app.addHook("onResponse", async (request, reply) => {
-    const route = request.routeOptions.url ?? "unmatched";
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-  });
+/** Records an answered request under its route pattern (not its URL, which would explode the label set). */
+export function observeRequest(request: FastifyRequest, reply: FastifyReply): void {
+  const route = request.routeOptions.url ?? "unmatched";
+  requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+  durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
 }

@@ -59,16 +59,19 @@ function encoded(page: CachedPage, coding: Coding): Buffer {
 }
 
 function cacheKey(request: FastifyRequest): string | null {
-  if (request.method !== "GET" || !request.routeOptions.config.anonymousCache) return null;
+  if (request.method !== "GET") return null;
   if (request.actor || request.cookies.hearth_session || request.cookies.hearth_flash) return null;
   return `${request.locale}\u0000${request.url}`;
 }
 
-/** Registers the cache's hooks; call after the security hooks so the locale and actor are known. */
+/**
+ * Adds the cache's hooks to the routes that opt in, and only to them: every other request (API calls,
+ * forms, signed-in pages) skips them. Call after the security hooks so the locale and actor are known.
+ */
 export function registerPageCache(app: FastifyInstance): void {
   const pages = new LRUCache<string, CachedPage>({ max: 1000, ttl: TTL_MS });
 
-  app.addHook("onRequest", async (request, reply) => {
+  const serveHit = async (request: FastifyRequest, reply: FastifyReply) => {
     const key = cacheKey(request);
     const hit = key ? pages.get(key) : undefined;
     if (!hit) return;
@@ -76,13 +79,19 @@ export function registerPageCache(app: FastifyInstance): void {
     const body = encoded(hit, coding);
     const headers = { "content-type": hit.contentType, "content-length": body.length, "x-cache": "hit", vary: "Accept-Language, Accept-Encoding, Cookie" };
     return reply.headers(coding === "identity" ? headers : { ...headers, "content-encoding": coding }).send(body);
-  });
+  };
 
-  app.addHook("onSend", async (request, reply: FastifyReply, payload) => {
+  const keep = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const key = cacheKey(request);
     if (!key || reply.statusCode !== 200 || typeof payload !== "string" || reply.hasHeader("set-cookie") || reply.getHeader("x-cache") === "hit") return payload;
     pages.set(key, { contentType: String(reply.getHeader("content-type") ?? "text/html; charset=utf-8"), bodies: { identity: Buffer.from(payload) } });
     reply.header("vary", "Accept-Language, Accept-Encoding, Cookie");
     return payload;
+  };
+
+  app.addHook("onRoute", (route) => {
+    if (!route.config?.anonymousCache) return;
+    route.onRequest = [...[route.onRequest ?? []].flat(), serveHit];
+    route.onSend = [...[route.onSend ?? []].flat(), keep];
   });
 }

@@ -104,7 +104,9 @@ export function registerSecurity(app: FastifyInstance): void {
     checkAccess(request);
   });
 
-  app.addHook("preValidation", async (request) => {
-    checkCsrf(request, secret);
+  // Only routes that change state read a CSRF token; GET pages skip the hook.
+  const csrf = async (request: FastifyRequest) => checkCsrf(request, secret);
+  app.addHook("onRoute", (route) => {
+    if ([route.method].flat().some((method) => !SAFE_METHODS.has(method))) route.preValidation = [csrf, ...[route.preValidation ?? []].flat()];
   });
 }
