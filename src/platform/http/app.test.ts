@@ -31,12 +31,19 @@ for (const kind of DATABASE_KINDS) {
       assert.match(more, /<a href="\/products">Products<\/a>/);
     });
 
-    test("every answer carries the security headers, errors included", async () => {
-      for (const url of ["/", "/no/such/page", "/api/v1/me"]) {
+    test("every answer carries the security headers, errors included: pages the page set, the API its own", async () => {
+      for (const url of ["/", "/no/such/page"]) {
         const response = await t.app.inject({ url });
         assert.match(String(response.headers["content-security-policy"]), /default-src 'self'.*script-src 'self'/);
         assert.equal(response.headers["x-content-type-options"], "nosniff");
         assert.equal(response.headers["x-frame-options"], "SAMEORIGIN");
+      }
+      for (const url of ["/api/v1/me", "/api/v1/no-such-thing"]) {
+        const response = await t.app.inject({ url });
+        assert.equal(response.headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'", url);
+        assert.equal(response.headers["x-content-type-options"], "nosniff");
+        assert.equal(response.headers["x-frame-options"], "DENY");
+        assert.equal(response.headers["cache-control"], "no-store");
       }
     });
 

@@ -38,10 +38,29 @@ export function securityHeaders(config: Config): Record<string, string> {
   return headers;
 }
 
-/** Sets the security headers on every answer. */
+/**
+ * The headers of API answers (JSON, never rendered by a browser), as the OWASP REST Security Cheat Sheet
+ * lists them: no content may load or frame it, no sniffing, no caching of personal data; HSTS as for pages.
+ * Half the page set's size, on the requests that integrations make most.
+ */
+export function apiSecurityHeaders(config: Config): Record<string, string> {
+  const page = securityHeaders(config);
+  const hsts = page["strict-transport-security"];
+  return {
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+    ...(hsts ? { "strict-transport-security": hsts } : {}),
+  };
+}
+
+/** Sets the security headers on every answer: the API set under /api/, the page set elsewhere. */
 export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
-  const headers = securityHeaders(config);
-  app.addHook("onRequest", async (_request, reply) => {
-    reply.headers(headers);
+  const pageHeaders = securityHeaders(config);
+  const apiHeaders = apiSecurityHeaders(config);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.headers(request.url.startsWith("/api/") ? apiHeaders : pageHeaders);
   });
 }
