@@ -66,6 +66,8 @@ describe("a new member in the browser", () => {
     assert.match(text, /(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)/, "dates are in the Persian calendar");
     await screenshot(page, "foundation-3-account-fa", { fullPage: true });
 
+    // Signing out is in the menu under the member's name.
+    await page.locator("header summary", { hasText: "Nasrin Karimi" }).click();
     await page.getByRole("button", { name: "خروج" }).first().click();
     await page.waitForLoadState("load");
     assert.equal(await page.getAttribute("html", "dir"), "rtl", "the language stays after signing out");

@@ -30,7 +30,7 @@ import { findMember, listMembers, saveProfile, type MemberRow, type ProfileInput
 import type { ProfileLink } from "./tables.ts";
 import { DataPage, DirectoryPage, MembersStylesheet, ProfileFormPage, ProfilePage, type ProfileFormValues } from "./views/pages.tsx";
 
-addSiteNav({ href: "/members", labelKey: "members.nav", order: 400 });
+addSiteNav({ href: "/members", labelKey: "members.nav", order: 400, more: true });
 
 const PAGE_SIZE = 30;
 const ErrorJson = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }) });

@@ -95,13 +95,6 @@ function AccountMenu() {
   }
   return (
     <ul class="account-menu">
-      {can("console.view") ? (
-        <li>
-          <a href="/console" aria-current={currentFor(path, "/console")}>
-            {t("layout.console")}
-          </a>
-        </li>
-      ) : null}
       <li>
         <a href="/notifications" class="notifications-link" aria-current={currentFor(path, "/notifications")}>
           {t("layout.notifications")}
@@ -112,17 +105,34 @@ function AccountMenu() {
           ) : null}
         </a>
       </li>
-      <li>
-        <a href="/account" aria-current={currentFor(path, "/account")}>
-          {actor.name}
-        </a>
-      </li>
-      <li>
-        <Form action="/sign-out" class="inline-form">
-          <button type="submit" class="button button--link">
-            {t("layout.signOut")}
-          </button>
-        </Form>
+      {/* The member's own places (and the console, for staff) behind their name, so the header keeps to one line. */}
+      <li class="site-nav__more site-nav__more--end">
+        <details class="site-nav__more-menu">
+          <summary class={currentFor(path, "/account") || currentFor(path, "/console") ? "site-nav__more-toggle site-nav__more-toggle--here" : "site-nav__more-toggle"}>
+            <span class="account-menu__name">{actor.name}</span>
+          </summary>
+          <ul>
+            {can("console.view") ? (
+              <li>
+                <a href="/console" aria-current={currentFor(path, "/console")}>
+                  {t("layout.console")}
+                </a>
+              </li>
+            ) : null}
+            <li>
+              <a href="/account" aria-current={currentFor(path, "/account")}>
+                {t("layout.account")}
+              </a>
+            </li>
+            <li>
+              <Form action="/sign-out" class="inline-form">
+                <button type="submit" class="button button--link">
+                  {t("layout.signOut")}
+                </button>
+              </Form>
+            </li>
+          </ul>
+        </details>
       </li>
     </ul>
   );
