@@ -191,6 +191,7 @@ async function main(): Promise<void> {
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
         "The baseline is a bare Fastify hello-world in its own process, measured just before and just after Hearth on each database; ratios are to the mean of the two.",
         "On PostgreSQL, Hearth runs in BENCH_WEB_CONCURRENCY HTTP processes sharing the port (WEB_CONCURRENCY, default 1), and its hello-world baseline runs in as many processes (node:cluster both). On PGlite both run in one process.",
+        "Each start of Hearth is measured once its worker has done the jobs due at start (the demo's follow-up work, each recurring job's first pass; at most 180 s), as a site in use runs; the ideas bench data is in the search index before Hearth starts.",
         "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
         "signIn posts the sign-in form with its CSRF cookie and token as the demo members in turn, each request from its own X-Forwarded-For address (TRUST_PROXY on, as behind a reverse proxy); success is a 303. Its cost is the scrypt password check.",
         "Cold start: the start script's command (node with its flags on the built dist/main.js; HEARTH_DEMO and the worker on, as deployed) from spawn to the first 200 from /healthz; idle RSS read from /proc after the last start.",
