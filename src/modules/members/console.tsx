@@ -12,7 +12,7 @@ import { can } from "../../platform/auth/permissions.ts";
 import { sendConsolePage } from "../../platform/console/index.ts";
 import { IdParams, Text } from "../../platform/console/schemas.ts";
 import { inTransaction, type Executor } from "../../platform/db/index.ts";
-import { notFound, unauthorized } from "../../platform/errors.ts";
+import { conflict, notFound, unauthorized } from "../../platform/errors.ts";
 import type { Translate } from "../../platform/i18n/index.ts";
 import { readSetting, writeSetting } from "../../platform/settings/index.ts";
 import { Button, Form, PageHeader, Table } from "../../platform/web/components.tsx";
@@ -24,7 +24,7 @@ import { criteriaText } from "./explain.ts";
 import { ambassadorGrantChanged } from "./grants.ts";
 import { addInvestAction, investActions, type InvestCandidate } from "./invest-actions.ts";
 import { requestRecompute } from "./recompute.ts";
-import { checkRequirement, completeMetrics, fallingAgainstBaseline, STAGES, type MembersRules } from "./rules.ts";
+import { checkRequirement, completeMetrics, fallingAgainstBaseline, mayThankAgain, STAGES, type MembersRules } from "./rules.ts";
 import { MembersRulesSchema, membersSettings } from "./settings.ts";
 import { StageName } from "./views/pages.tsx";
 import { LadderOverTime, type Series } from "./funnel/chart.tsx";
@@ -220,8 +220,11 @@ export async function membersConsoleRoutes(instance: FastifyInstance): Promise<v
     if (!actor) throw unauthorized();
     const id = request.params.id;
     const member = await inTransaction(db, async (tx) => {
-      const row = await tx.selectFrom("accounts").select(["id", "name"]).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+      // The member's row lock: two of the team clicking at once thank once.
+      const row = await tx.selectFrom("accounts").select(["id", "name"]).where("id", "=", id).where("deleted_at", "is", null).forUpdate().executeTakeFirst();
       if (!row) throw notFound("member_not_found", "members.errors.notFound");
+      const last = await tx.selectFrom("notifications").select("created_at").where("account_id", "=", id).where("type", "=", "members.thanked").orderBy("created_at", "desc").limit(1).executeTakeFirst();
+      if (!mayThankAgain(last?.created_at ?? null, new Date())) throw conflict("already_thanked", "members.errors.alreadyThanked", { name: row.name });
       await notify(tx, { accountId: id, type: "members.thanked", params: { reason: request.body.reason }, url: `/members/${id}` });
       await recordAudit(tx, { actorId: actor.id, action: "members.thanked", subjectType: "account", subjectId: String(id), details: { reason: request.body.reason }, ip: request.ip });
       return row;

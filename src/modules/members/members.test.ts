@@ -250,6 +250,10 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(notices.map((notice) => notice.params), [{ reason: "4 accepted answers" }]);
       const audit = await db.selectFrom("audit_log").select(["actor_id"]).where("action", "=", "members.thanked").where("subject_id", "=", String(helperId)).execute();
       assert.deepEqual(audit, [{ actor_id: staff.accountId }]);
+      const again = await t.app.inject({ url: `/console/ladder/members/${helperId}/thank`, ...form("reason=Again", staff) });
+      assert.equal(again.statusCode, 409, "a member is thanked once a day at most");
+      assert.match(again.body, /less than a day ago/);
+      assert.equal((await db.selectFrom("notifications").select("id").where("account_id", "=", helperId).where("type", "=", "members.thanked").execute()).length, 1, "the refused thank sends nothing");
     });
 
     test("a member puts a photo on their profile (stored without its metadata), replaces and removes it; a file that is no picture is refused", async () => {

@@ -11,6 +11,7 @@ import {
   explainReputation,
   fallingAgainstBaseline,
   hasAbility,
+  mayThankAgain,
   nextStage,
   nextTrustLevel,
   reputationOf,
@@ -256,5 +257,14 @@ describe("who to invest in", () => {
     assert.equal(falling.recentPerMonth, 3);
     assert.equal(fallingAgainstBaseline(completeMetrics({ ageDays: 400, contributions: 160, recentContributions: 40 }), 100).falling, false);
     assert.equal(fallingAgainstBaseline(completeMetrics({ ageDays: 120, contributions: 30, recentContributions: 0 }), 100).falling, false, "too little history to judge");
+  });
+});
+
+describe("thanks from the community team", () => {
+  test("come once a day at most: again only when a full day has passed", () => {
+    const thanked = new Date("2026-03-20T22:30:00Z");
+    assert.equal(mayThankAgain(null, thanked), true, "never thanked");
+    assert.equal(mayThankAgain(thanked, new Date("2026-03-21T22:29:59.999Z")), false, "a millisecond short of a day");
+    assert.equal(mayThankAgain(thanked, new Date("2026-03-21T22:30:00Z")), true, "a day to the millisecond");
   });
 });

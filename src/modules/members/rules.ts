@@ -386,3 +386,11 @@ export function fallingAgainstBaseline(metrics: Metrics, recentDays: number, opt
   const falling = earlierDays >= recentDays && earlier >= options.minEarlier && recentPerMonth < earlierPerMonth * options.ratio;
   return { falling, recentPerMonth: Math.round(recentPerMonth * 10) / 10, earlierPerMonth: Math.round(earlierPerMonth * 10) / 10 };
 }
+
+/** How long after a thank from the community team the same member can be thanked again. */
+export const THANK_INTERVAL_MS = 86_400_000;
+
+/** Whether the team may thank a member now, given when they were last thanked: once a day at most, so a thank stays worth something. */
+export function mayThankAgain(lastThankedAt: Date | null, now: Date): boolean {
+  return lastThankedAt === null || now.getTime() - lastThankedAt.getTime() >= THANK_INTERVAL_MS;
+}
