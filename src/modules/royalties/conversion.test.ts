@@ -127,6 +127,7 @@ for (const kind of DATABASE_KINDS) {
       assert.match(mine.body, /€1\.36/);
       assert.match(mine.body, /1 USD = 0\.91234567 EUR/);
       assert.match(mine.body, /1 USD = 0\.9 EUR/);
+      assert.match((await page(creator, `/account/royalties/statements/${statement.id}`, "fa")).body, /۱ USD = ۰٫۹۱۲۳۴۵۶۷ EUR/, "the rate in the reader's digits, every place kept");
       assert.match(mine.body, /<time datetime="2025-05-15">/, "the day of the rate used");
       assert.match(mine.body, /€0\.91/);
       assert.match(mine.body, /€0\.45/);

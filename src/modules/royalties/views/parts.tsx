@@ -48,12 +48,14 @@ export function StatusBadge(props: { status: StatementRow["status"] }) {
   return <span class={`badge badge--${props.status}`}>{t(`royalties.status.${props.status}`)}</span>;
 }
 
-/** "1 USD = 0.9 EUR", the rate used and the day it is valid from. */
+/** "1 USD = 0.9 EUR" in the reader's digits, the rate used and the day it is valid from. */
 function RateUsed(props: { line: ConvertedLine; from: string; to: string }) {
-  const { t } = usePage();
+  const { t, formatNumber } = usePage();
+  // Intl formats the decimal string exactly, all eight places kept.
+  const rate = formatNumber(rateToDecimal(props.line.rateScaled) as unknown as number, { maximumFractionDigits: 8 });
   return (
     <>
-      <bdi>{t("royalties.conversion.rateValue", { from: props.from, to: props.to, rate: rateToDecimal(props.line.rateScaled) })}</bdi> <span class="muted">{t("royalties.conversion.rateOn")} <Day day={props.line.rateOn} /></span>
+      <bdi>{t("royalties.conversion.rateValue", { from: props.from, to: props.to, one: formatNumber(1), rate })}</bdi> <span class="muted">{t("royalties.conversion.rateOn")} <Day day={props.line.rateOn} /></span>
     </>
   );
 }
