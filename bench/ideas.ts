@@ -10,17 +10,17 @@ import type { HearthServerReady } from "./hearth-server.ts";
 import { checkSupports, type SupportCheck } from "./ideas-verify.ts";
 import { ideasListAnonymous, ideasListAnonymousPlain, ideasListSignedIn, IDEAS_LIST_PATH, ideasNewestSignedIn, supportLoad } from "./ideas-scenarios.ts";
 import { BENCH_MEMBERS, LIST_IDEAS, seedIdeasBench, SUPPORT_TARGETS } from "./ideas-seed.ts";
-import { measure, type LoadResult, type LoadSettings } from "./load.ts";
+import type { MeasureAgainstBaseline, PairedResult } from "./load.ts";
 
 export interface IdeasRun {
   seed: { ideas: number; members: number; supportTargets: number; supportRowsBefore: number; seconds: number };
   /** What a second request for the list page got in its x-cache header ("hit" when served from the anonymous page cache). */
   listCache: { anonymous: string; signedIn: string };
-  listAnonymous: LoadResult;
-  listAnonymousPlain: LoadResult;
-  listSignedIn: LoadResult;
-  listNewestSignedIn: LoadResult;
-  support: LoadResult;
+  listAnonymous: PairedResult;
+  listAnonymousPlain: PairedResult;
+  listSignedIn: PairedResult;
+  listNewestSignedIn: PairedResult;
+  support: PairedResult;
   supportCheck: SupportCheck;
 }
 
@@ -32,7 +32,7 @@ async function secondLook(url: string, headers: Record<string, string>): Promise
 }
 
 /** Runs the ideas scenarios against the database Hearth's other runs left (the demo community loaded). */
-export async function ideasRuns(label: string, env: Record<string, string>, settings: LoadSettings, databaseUrl: string, progress: (line: string) => void): Promise<IdeasRun> {
+export async function ideasRuns(label: string, env: Record<string, string>, measure: MeasureAgainstBaseline, databaseUrl: string, progress: (line: string) => void): Promise<IdeasRun> {
   const database = await openDatabase({ databaseUrl, poolSize: 8 });
   try {
     progress(`${label}: seeding ${LIST_IDEAS} open ideas and ${BENCH_MEMBERS} members with API tokens`);
@@ -47,15 +47,15 @@ export async function ideasRuns(label: string, env: Record<string, string>, sett
       const baseUrl = `http://127.0.0.1:${hearth.ready.port}`;
       const listCache = { anonymous: await secondLook(baseUrl + IDEAS_LIST_PATH, {}), signedIn: await secondLook(baseUrl + IDEAS_LIST_PATH, { cookie: bench.sessionCookie }) };
       progress(`${label}: idea list, anonymous, uncompressed`);
-      const listAnonymousPlain = await measure(baseUrl, ideasListAnonymousPlain, settings);
+      const listAnonymousPlain = await measure(baseUrl, ideasListAnonymousPlain);
       progress(`${label}: idea list, anonymous, as a browser (compressed)`);
-      const listAnonymous = await measure(baseUrl, ideasListAnonymous, settings);
+      const listAnonymous = await measure(baseUrl, ideasListAnonymous);
       progress(`${label}: idea list, signed in`);
-      const listSignedIn = await measure(baseUrl, ideasListSignedIn(bench), settings);
+      const listSignedIn = await measure(baseUrl, ideasListSignedIn(bench));
       progress(`${label}: idea list, newest first, signed in`);
-      const listNewestSignedIn = await measure(baseUrl, ideasNewestSignedIn(bench), settings);
+      const listNewestSignedIn = await measure(baseUrl, ideasNewestSignedIn(bench));
       progress(`${label}: idea support and withdrawal`);
-      const support = await measure(baseUrl, load.scenario, settings);
+      const support = await measure(baseUrl, load.scenario);
       runs = { listCache, listAnonymous, listAnonymousPlain, listSignedIn, listNewestSignedIn, support };
     } finally {
       // Stopping waits for the requests still in flight, so the check sees their outcome.

@@ -70,3 +70,27 @@ export async function measure(baseUrl: string, scenario: Scenario, settings: Loa
     statusCodes,
   };
 }
+
+/** A run of Hearth with the baseline measured just before and just after it. */
+export interface PairedResult extends LoadResult {
+  /** The baseline's rate just before and just after, and their mean. */
+  baseline: { before: number; after: number; mean: number };
+  ratioToBaseline: number;
+}
+
+/** Measures one Hearth scenario against the baseline server. */
+export type MeasureAgainstBaseline = (baseUrl: string, scenario: Scenario) => Promise<PairedResult>;
+
+/**
+ * Each Hearth run between two runs of the baseline, its ratio taken to their mean: on a machine whose
+ * speed drifts from one minute to the next, a baseline measured minutes away says little about this run.
+ */
+export function againstBaseline(baselineUrl: string, baseline: Scenario, settings: LoadSettings): MeasureAgainstBaseline {
+  return async (baseUrl, scenario) => {
+    const before = await measure(baselineUrl, baseline, settings);
+    const result = await measure(baseUrl, scenario, settings);
+    const after = await measure(baselineUrl, baseline, settings);
+    const mean = Math.round((before.reqPerSec + after.reqPerSec) / 2);
+    return { ...result, baseline: { before: before.reqPerSec, after: after.reqPerSec, mean }, ratioToBaseline: Number((result.reqPerSec / mean).toPrecision(3)) };
+  };
+}

@@ -19,7 +19,7 @@ import { startChild } from "./child.ts";
 import { measureColdStart, type ColdStart } from "./cold-start.ts";
 import type { HearthServerReady } from "./hearth-server.ts";
 import { ideasRuns, type IdeasRun } from "./ideas.ts";
-import { measure, type LoadResult, type LoadSettings } from "./load.ts";
+import { againstBaseline, measure, type LoadResult, type LoadSettings, type MeasureAgainstBaseline, type PairedResult } from "./load.ts";
 import { benchPostgres } from "./postgres.ts";
 import { apiRead, helloWorld, home, signIn } from "./scenarios.ts";
 import { conversationsBench } from "./conversations.ts";
@@ -54,29 +54,10 @@ function progress(line: string): void {
   process.stderr.write(`bench: ${line}\n`);
 }
 
-type WithRatio = LoadResult & { ratioToBaseline: number };
-
-interface DatabaseRun {
-  /** Hello-world before and after Hearth's runs; ratios use their mean, which evens out drift on a busy machine. */
-  baseline: { before: LoadResult; after: LoadResult; meanReqPerSec: number };
-  home: WithRatio;
-  apiRead: WithRatio;
-  signIn: WithRatio;
-  /** PostgreSQL only: the idea list with 10,000 ideas and the support endpoint. */
-  ideas?: IdeasFigures;
-}
-
-type LoadRuns = "listAnonymous" | "listAnonymousPlain" | "listSignedIn" | "listNewestSignedIn" | "support";
-type IdeasFigures = Omit<IdeasRun, LoadRuns> & Record<LoadRuns, WithRatio>;
-
-function withRatio(result: LoadResult, baselineReqPerSec: number): WithRatio {
-  return { ...result, ratioToBaseline: Number((result.reqPerSec / baselineReqPerSec).toPrecision(3)) };
-}
-
-/** The hello-world baseline, served by as many processes as Hearth is in the run it is compared with. */
-async function helloWorldRun(label: string, settings: LoadSettings, processes = 1): Promise<LoadResult> {
-  progress(`${label}: hello-world baseline (${processes} process${processes === 1 ? "" : "es"})`);
-  const hello = await startChild<{ port: number }>(join(import.meta.dirname, "hello-server.ts"), { BENCH_PROCESSES: String(processes) });
+/** One run of the hello-world baseline in its own process (the conversations bench compares with it). */
+async function helloWorldRun(label: string, settings: LoadSettings): Promise<LoadResult> {
+  progress(`${label}: hello-world baseline`);
+  const hello = await startChild<{ port: number }>(join(import.meta.dirname, "hello-server.ts"), {});
   try {
     return await measure(`http://127.0.0.1:${hello.ready.port}`, helloWorld, settings);
   } finally {
@@ -84,49 +65,48 @@ async function helloWorldRun(label: string, settings: LoadSettings, processes = 
   }
 }
 
-async function hearthRuns(label: string, env: Record<string, string>, settings: LoadSettings): Promise<{ home: LoadResult; apiRead: LoadResult; signIn: LoadResult }> {
+interface DatabaseRun {
+  home: PairedResult;
+  apiRead: PairedResult;
+  signIn: PairedResult;
+  /** PostgreSQL only: the idea list with 10,000 ideas and the support endpoint. */
+  ideas?: IdeasRun;
+}
+
+async function hearthRuns(label: string, env: Record<string, string>, measure: MeasureAgainstBaseline): Promise<{ home: PairedResult; apiRead: PairedResult; signIn: PairedResult }> {
   progress(`${label}: starting Hearth with the demo community`);
   const hearth = await startChild<HearthServerReady>(join(import.meta.dirname, "hearth-server.ts"), env);
   try {
     const baseUrl = `http://127.0.0.1:${hearth.ready.port}`;
     progress(`${label}: home page`);
-    const homeResult = await measure(baseUrl, home, settings);
+    const homeResult = await measure(baseUrl, home);
     progress(`${label}: API read`);
-    const apiResult = await measure(baseUrl, apiRead(hearth.ready), settings);
+    const apiResult = await measure(baseUrl, apiRead(hearth.ready));
     progress(`${label}: sign-in`);
-    const signInResult = await measure(baseUrl, await signIn(baseUrl, hearth.ready), settings);
+    const signInResult = await measure(baseUrl, await signIn(baseUrl, hearth.ready));
     return { home: homeResult, apiRead: apiResult, signIn: signInResult };
   } finally {
     await hearth.stop();
   }
 }
 
-/** The hello-world baseline, Hearth's runs on the demo community, then (given the database's URL) the ideas runs, then the baseline again. */
+/**
+ * Hearth's runs on the demo community, then (given the database's URL) the ideas runs, each between two
+ * runs of the hello-world, which is served by as many processes as Hearth (node:cluster both) and waits idle
+ * while Hearth is measured.
+ */
 async function runDatabase(label: string, env: Record<string, string>, settings: LoadSettings, ideasDatabaseUrl?: string): Promise<DatabaseRun> {
   const processes = Number(env.WEB_CONCURRENCY ?? 1);
-  const before = await helloWorldRun(label, settings, processes);
-  const runs = await hearthRuns(label, env, settings);
-  const ideas = ideasDatabaseUrl ? await ideasRuns(label, env, settings, ideasDatabaseUrl, progress) : undefined;
-  const after = await helloWorldRun(label, settings, processes);
-  const mean = Math.round((before.reqPerSec + after.reqPerSec) / 2);
-  return {
-    baseline: { before, after, meanReqPerSec: mean },
-    home: withRatio(runs.home, mean),
-    apiRead: withRatio(runs.apiRead, mean),
-    signIn: withRatio(runs.signIn, mean),
-    ...(ideas
-      ? {
-          ideas: {
-            ...ideas,
-            listAnonymous: withRatio(ideas.listAnonymous, mean),
-            listAnonymousPlain: withRatio(ideas.listAnonymousPlain, mean),
-            listSignedIn: withRatio(ideas.listSignedIn, mean),
-            listNewestSignedIn: withRatio(ideas.listNewestSignedIn, mean),
-            support: withRatio(ideas.support, mean),
-          },
-        }
-      : {}),
-  };
+  progress(`${label}: hello-world baseline (${processes} process${processes === 1 ? "" : "es"}) beside each run`);
+  const hello = await startChild<{ port: number }>(join(import.meta.dirname, "hello-server.ts"), { BENCH_PROCESSES: String(processes) });
+  try {
+    const measure = againstBaseline(`http://127.0.0.1:${hello.ready.port}`, helloWorld, settings);
+    const runs = await hearthRuns(label, env, measure);
+    const ideas = ideasDatabaseUrl ? await ideasRuns(label, env, measure, ideasDatabaseUrl, progress) : undefined;
+    return { ...runs, ...(ideas ? { ideas } : {}) };
+  } finally {
+    await hello.stop();
+  }
 }
 
 function targets(postgres: DatabaseRun, coldStart: ColdStart, connections: number) {
@@ -189,7 +169,7 @@ async function main(): Promise<void> {
       targets: [...(core?.targets ?? []), ...Object.values(modules).flatMap((result) => result.targets)],
       notes: [
         "reqPerSec = completed requests / seconds of the measured run, after a warm-up; p50/p99 in milliseconds.",
-        "The baseline is a bare Fastify hello-world in its own process, measured just before and just after Hearth on each database; ratios are to the mean of the two.",
+        "The baseline is a bare Fastify hello-world in its own process, measured just before and just after each of Hearth's runs (its `baseline` field: before, after, mean); each ratio is to that mean, so a machine whose speed drifts minute to minute compares like with like.",
         "On PostgreSQL, Hearth runs in BENCH_WEB_CONCURRENCY HTTP processes sharing the port (WEB_CONCURRENCY, default 1), and its hello-world baseline runs in as many processes (node:cluster both). On PGlite both run in one process.",
         "Each start of Hearth is measured once its worker has done the jobs due at start (the demo's follow-up work, each recurring job's first pass; at most 180 s), as a site in use runs; the ideas bench data is in the search index before Hearth starts.",
         "apiRead authenticates with a read-scoped API token (Authorization: Bearer).",
