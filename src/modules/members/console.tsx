@@ -47,11 +47,8 @@ interface Candidate {
   stage_since: Date;
 }
 
-export interface Suggestion {
-  id: number;
-  name: string;
+export interface Suggestion extends InvestCandidate {
   stage: string;
-  reason: string;
 }
 
 async function candidates(db: Executor, stages: string[], order: "reputation" | "stage_since"): Promise<Candidate[]> {
@@ -75,20 +72,36 @@ export async function whoToInvestIn(db: Executor, rules: MembersRules, t: Transl
     .map((row): Suggestion => {
       const metrics = completeMetrics(row.metrics);
       const met = rules.ladder.creator.map((option) => checkRequirement(option, metrics)).find((criteria) => criteria.every((c) => c.done)) ?? [];
-      return { id: row.id, name: row.name, stage: row.stage, reason: t("members.console.risingReason", { reasons: criteriaText(t, met) }) };
+      return { id: row.id, name: row.name, stage: row.stage, reason: t("members.console.risingReason", { reasons: criteriaText(t, met) }), thankedAt: null };
     });
   const helpful = (await candidates(db, ["advocate", "creator", "ambassador"], "reputation"))
     .map((row) => ({ row, metrics: completeMetrics(row.metrics) }))
     .filter(({ metrics }) => metrics.acceptedAnswers + metrics.helpfulReviews > 0)
     .sort((a, b) => b.metrics.acceptedAnswers + b.metrics.helpfulReviews - (a.metrics.acceptedAnswers + a.metrics.helpfulReviews))
     .slice(0, LIST)
-    .map(({ row, metrics }): Suggestion => ({ id: row.id, name: row.name, stage: row.stage, reason: t("members.console.helpfulReason", { answers: metrics.acceptedAnswers, reviews: metrics.helpfulReviews }) }));
+    .map(({ row, metrics }): Suggestion => ({ id: row.id, name: row.name, stage: row.stage, reason: t("members.console.helpfulReason", { answers: metrics.acceptedAnswers, reviews: metrics.helpfulReviews }), thankedAt: null }));
   const falling = (await candidates(db, ["participant", "advocate", "creator", "ambassador"], "reputation"))
     .map((row) => ({ row, trend: fallingAgainstBaseline(completeMetrics(row.metrics), rules.recentDays) }))
     .filter(({ trend }) => trend.falling)
     .slice(0, LIST)
-    .map(({ row, trend }): Suggestion => ({ id: row.id, name: row.name, stage: row.stage, reason: t("members.console.fallingReason", { recent: trend.recentPerMonth, earlier: trend.earlierPerMonth }) }));
+    .map(({ row, trend }): Suggestion => ({ id: row.id, name: row.name, stage: row.stage, reason: t("members.console.fallingReason", { recent: trend.recentPerMonth, earlier: trend.earlierPerMonth }), thankedAt: null }));
+  const listed = [...rising, ...helpful, ...falling];
+  const thanked = await lastThanks(db, listed.map((suggestion) => suggestion.id));
+  for (const suggestion of listed) suggestion.thankedAt = thanked.get(suggestion.id) ?? null;
   return { rising, helpful, falling };
+}
+
+/** When the team last thanked each of the members (the thanks they were sent). */
+async function lastThanks(db: Executor, ids: number[]): Promise<Map<number, Date>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("notifications")
+    .select(["account_id", (eb) => eb.fn.max("created_at").as("at")])
+    .where("type", "=", "members.thanked")
+    .where("account_id", "in", ids)
+    .groupBy("account_id")
+    .execute();
+  return new Map(rows.map((row) => [row.account_id, new Date(row.at)]));
 }
 
 /** Thanking from the lists: the member is told, with the reason the team saw. */
@@ -100,7 +113,12 @@ addInvestAction({
 });
 
 function ThankButton(props: { candidate: InvestCandidate }) {
-  const { t } = usePage();
+  const { t, formatDate } = usePage();
+  const { thankedAt } = props.candidate;
+  // Once a day at most: a member thanked lately shows when instead of a button that would be refused.
+  if (thankedAt && !mayThankAgain(thankedAt, new Date())) {
+    return <span class="muted">{t("members.console.thankedAt", { when: formatDate(thankedAt, { time: true }) })}</span>;
+  }
   return (
     <Form action={`/console/ladder/members/${props.candidate.id}/thank`} class="inline-form">
       <input type="hidden" name="reason" value={props.candidate.reason} />

@@ -11,6 +11,8 @@ export interface InvestCandidate {
   name: string;
   /** Why the member is on the list, in the viewer's language. */
   reason: string;
+  /** When the community team last thanked the member, if ever. */
+  thankedAt: Date | null;
 }
 
 export interface InvestAction {

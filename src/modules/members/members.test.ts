@@ -254,6 +254,9 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(again.statusCode, 409, "a member is thanked once a day at most");
       assert.match(again.body, /less than a day ago/);
       assert.equal((await db.selectFrom("notifications").select("id").where("account_id", "=", helperId).where("type", "=", "members.thanked").execute()).length, 1, "the refused thank sends nothing");
+      const after = (await get("/console/ladder", staff)).body;
+      assert.ok(!after.includes(`action="/console/ladder/members/${helperId}/thank"`), "no thank button for a member thanked today");
+      assert.match(after, /Thanked /, "when they were thanked instead");
     });
 
     test("a member puts a photo on their profile (stored without its metadata), replaces and removes it; a file that is no picture is refused", async () => {
