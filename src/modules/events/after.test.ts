@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import sharp from "sharp";
 import { DATABASE_KINDS, startTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { multipart } from "../../../test/helpers/multipart.ts";
+import { createApiToken } from "../../platform/auth/sessions.ts";
 import { signedInClient, type Client } from "../../../test/helpers/session.ts";
 import { photoFolder } from "./after.ts";
 import { giveTrustLevel } from "./testing.ts";
@@ -179,6 +180,25 @@ for (const kind of DATABASE_KINDS) {
       assert.match(publicPage.body, /1 member attended\./);
       assert.match(publicPage.body, /Rated 5 out of 5 by 1 attendee\./);
       assert.doesNotMatch(publicPage.body, /Did not come|A bigger room/);
+    });
+
+    test("the API tells attendance once the event has ended: checked in to everyone, the organiser's numbers to organisers", async () => {
+      const read = (client: Client | null, headers: Record<string, string> = {}) => t.app.inject({ url: `/api/v1/events/${eventId}`, headers: { ...(client ? { cookie: client.cookie } : {}), ...headers } });
+      await moveEvent(eventId, 1);
+      assert.equal((await read(organiser)).json().attendance, null, "not before the end");
+
+      await moveEvent(eventId, 5);
+      const organiserView = { checkedIn: 1, going: 2, noShows: 1, showRate: 0.5 };
+      for (const client of [organiser, staff]) assert.deepEqual((await read(client)).json().attendance, organiserView);
+      for (const client of [attendee, absent, stranger, null]) assert.deepEqual((await read(client)).json().attendance, { checkedIn: 1 });
+      // The same rule behind an API token: its owner's role decides, not the way they sign in.
+      const token = await createApiToken(t.app.hearth.db, organiser.accountId, "attendance", ["read"]);
+      assert.deepEqual((await read(null, { authorization: `Bearer ${token}` })).json().attendance, organiserView);
+      // The other fields keep their shapes.
+      const body = (await read(stranger)).json();
+      assert.deepEqual(body.attendees, { going: 2, waitlisted: 0 });
+      assert.equal(body.title, "Berlin build night");
+      assert.equal(body.rsvp, null);
     });
 
     test("the organiser's history on their profile; an unlisted profile stays hidden from others", async () => {

@@ -4,15 +4,16 @@ import { Type, type Static } from "typebox";
 import type { Actor } from "../../platform/auth/permissions.ts";
 import { Id, IdParams, Text } from "../../platform/console/schemas.ts";
 import { forbidden, notFound, unauthorized } from "../../platform/errors.ts";
-import { addEventPhotos, feedbackReport, giveFeedback, removeEventPhoto } from "./after.ts";
+import { addEventPhotos, attendanceOf, feedbackReport, giveFeedback, removeEventPhoto } from "./after.ts";
 import { uploadedFiles } from "./form-helpers.ts";
 import { canOrganise } from "./policy.ts";
 import { EventJson, presentEvent, RsvpJson } from "./presenters.ts";
+import { attendanceShown } from "./rules.ts";
 import { applyForLicence, cancelEvent, cancelRsvp, changeCapacity, checkIn, coOrganisersOf, createEvent, decideLicence, rsvp, rsvpStateOf, type EventInput } from "./service.ts";
 import { findEvent, listEvents } from "./store.ts";
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((value) => Type.Literal(value)));
-const ErrorJson = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }) });
+export const ErrorJson = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }) });
 const Localized = (maxLength: number) => Type.Object({ en: Type.Optional(Text({ maxLength })), fa: Type.Optional(Text({ maxLength })), he: Type.Optional(Text({ maxLength })) }, { additionalProperties: false });
 
 /** Maximum capacity of any one event; a licence sets the real cap. */
@@ -95,19 +96,21 @@ const LicenceJson = Type.Object({
   eventsUsed: Type.Integer(),
 });
 
-function actorOf(request: FastifyRequest): Actor {
+/** The signed-in actor; routes with `access: "member"` always have one. */
+export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthorized();
   return request.actor;
 }
 
-/** The event as the request's actor sees it. */
-export async function eventForViewer(request: FastifyRequest, id: number) {
+/** The event as the request's actor sees it, with its attendance once it is shown. */
+export async function eventForViewer(request: FastifyRequest, id: number, now = new Date()) {
   const { db, config } = request.server.hearth;
   const event = await findEvent(db, id);
   if (!event) throw notFound("event_not_found", "events.errors.notFound");
   const rsvpState = request.actor ? await rsvpStateOf(db, id, request.actor.id) : null;
   const coOrganiserIds = await coOrganisersOf(db, id);
-  return { event, coOrganiserIds, json: presentEvent(event, { actor: request.actor, locale: request.locale, baseUrl: config.baseUrl, coOrganiserIds, rsvp: rsvpState }) };
+  const attendance = attendanceShown({ endsAt: event.ends_at, cancelledAt: event.cancelled_at }, now) ? await attendanceOf(db, event, now) : null;
+  return { event, coOrganiserIds, attendance, json: presentEvent(event, { actor: request.actor, locale: request.locale, baseUrl: config.baseUrl, coOrganiserIds, rsvp: rsvpState, attendance }) };
 }
 
 export async function eventsApiRoutes(app: FastifyInstance): Promise<void> {

@@ -11,7 +11,7 @@ import { IdParams, Text } from "../../platform/console/schemas.ts";
 import { notFound, type AppError } from "../../platform/errors.ts";
 import { redirectWithFlash, sendPage } from "../../platform/web/render.tsx";
 import { formError, memberOf, textValues } from "./form-helpers.ts";
-import { appointOrganiser, canManageGroup, createGroup, editGroup, joinGroup, leaveGroup, removeOrganiser, type GroupDetails } from "./groups.ts";
+import { appointOrganiser, canManageGroup, createGroup, editGroup, findGroup, groupPeople, joinGroup, leaveGroup, listGroups, removeOrganiser, type GroupDetails } from "./groups.ts";
 import { presentEvent } from "./presenters.ts";
 import { localized } from "./rules.ts";
 import { listEvents } from "./store.ts";
@@ -37,28 +37,13 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.hearth;
   const head = <EventsStylesheet />;
 
-  async function groupBySlug(slug: string) {
-    const group = await db.selectFrom("event_groups").selectAll().where("slug", "=", slug).executeTakeFirst();
-    if (!group) throw notFound("group_not_found", "events.errors.groupNotFound");
-    return group;
-  }
+  const groupBySlug = (slug: string) => findGroup(db, { slug });
 
-  async function groupList() {
-    const groups = await db
-      .selectFrom("event_groups")
-      .leftJoin("event_group_members", "event_group_members.group_id", "event_groups.id")
-      .select((eb) => ["event_groups.slug", "event_groups.name", "event_groups.city", eb.fn.count<number>("event_group_members.account_id").as("members")])
-      .groupBy(["event_groups.id", "event_groups.slug", "event_groups.name", "event_groups.city"])
-      .orderBy("event_groups.city")
-      .execute();
-    return groups.map((group) => ({ ...group, members: Number(group.members) }));
-  }
-
-  app.get("/groups", async (request, reply) => sendPage(request, reply, <GroupsPage groups={await groupList()} />, { title: request.t("events.groups.title"), head }));
+  app.get("/groups", async (request, reply) => sendPage(request, reply, <GroupsPage groups={await listGroups(db)} />, { title: request.t("events.groups.title"), head }));
 
   app.get("/groups/:slug", { schema: { params: SlugParams } }, async (request, reply) => {
     const group = await groupBySlug((request.params as Static<typeof SlugParams>).slug);
-    const people = await db.selectFrom("event_group_members").innerJoin("accounts", "accounts.id", "event_group_members.account_id").select(["accounts.id", "accounts.name", "event_group_members.role"]).where("group_id", "=", group.id).execute();
+    const people = await groupPeople(db, group.id, request.actor?.id ?? null);
     const rows = await listEvents(db, { groupId: group.id, since: new Date(), limit: LIST_LIMIT });
     const events = rows.map((row) => presentEvent(row, { actor: request.actor, locale: request.locale, baseUrl: "", coOrganiserIds: [], rsvp: null }));
     return sendPage(
@@ -67,9 +52,9 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
       <GroupPage
         group={group}
         description={localized(group.descriptions, request.locale, "en")}
-        organisers={people.filter((person) => person.role === "organiser").map((person) => person.name)}
-        members={people.length}
-        isMember={people.some((person) => person.id === request.actor?.id)}
+        organisers={people.organisers.map((person) => person.name)}
+        members={people.members}
+        isMember={people.isMember}
         manages={await canManageGroup(db, request.actor, group.id)}
         events={events}
       />,
@@ -104,7 +89,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
       .innerJoin("accounts", "accounts.id", "event_group_members.account_id")
       .select(["accounts.id", "accounts.name", "event_group_members.role"])
       .where("group_id", "=", group.id)
-      .orderBy("event_group_members.role desc")
+      .orderBy("event_group_members.role", "desc")
       .orderBy("accounts.name")
       .limit(MEMBER_LIMIT)
       .execute();
@@ -155,7 +140,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
   const blank = { slug: "", organiserEmail: "", name: "", city: "", descriptionEn: "", descriptionFa: "", descriptionHe: "" };
 
   async function showConsole(request: FastifyRequest, reply: FastifyReply, values = blank, problem?: Problem, status = 200) {
-    return sendConsolePage(request, reply, <ConsoleGroupsPage groups={await groupList()} values={values} errors={problem?.errors} message={problem?.message} />, { title: request.t("events.console.groupsTitle"), head, status });
+    return sendConsolePage(request, reply, <ConsoleGroupsPage groups={await listGroups(db)} values={values} errors={problem?.errors} message={problem?.message} />, { title: request.t("events.console.groupsTitle"), head, status });
   }
 
   app.get("/console/events/groups", { config: { access } }, async (request, reply) => showConsole(request, reply));

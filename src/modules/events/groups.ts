@@ -124,18 +124,73 @@ export async function removeOrganiser(db: Executor, actor: Actor, groupId: numbe
   });
 }
 
-/** A member joins (idempotent). */
-export async function joinGroup(db: Executor, actor: Actor, groupId: number, now = new Date()): Promise<void> {
-  await db.insertInto("event_group_members").values({ group_id: groupId, account_id: actor.id, joined_at: now }).onConflict((oc) => oc.columns(["group_id", "account_id"]).doNothing()).execute();
+/** A member joins (idempotent); answers the group's member count after it. */
+export async function joinGroup(db: Executor, actor: Actor, groupId: number, now = new Date()): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    await lockGroup(tx, groupId);
+    await tx.insertInto("event_group_members").values({ group_id: groupId, account_id: actor.id, joined_at: now }).onConflict((oc) => oc.columns(["group_id", "account_id"]).doNothing()).execute();
+    return memberCount(tx, groupId);
+  });
 }
 
-/** A member leaves (idempotent); the last organiser must hand over first. */
-export async function leaveGroup(db: Executor, actor: Actor, groupId: number): Promise<void> {
-  await inTransaction(db, async (tx) => {
+/** A member leaves (idempotent); the last organiser must hand over first. Answers the member count after it. */
+export async function leaveGroup(db: Executor, actor: Actor, groupId: number): Promise<number> {
+  return inTransaction(db, async (tx) => {
     await lockGroup(tx, groupId);
     const row = await tx.selectFrom("event_group_members").select("role").where("group_id", "=", groupId).where("account_id", "=", actor.id).executeTakeFirst();
-    if (!row) return;
-    if (row.role === "organiser" && !mayRemoveOrganiser(await organiserCount(tx, groupId))) throw conflict("last_organiser", "events.errors.lastOrganiser");
-    await tx.deleteFrom("event_group_members").where("group_id", "=", groupId).where("account_id", "=", actor.id).execute();
+    if (row?.role === "organiser" && !mayRemoveOrganiser(await organiserCount(tx, groupId))) throw conflict("last_organiser", "events.errors.lastOrganiser");
+    if (row) await tx.deleteFrom("event_group_members").where("group_id", "=", groupId).where("account_id", "=", actor.id).execute();
+    return memberCount(tx, groupId);
   });
+}
+
+// ---- reading groups (pages and API) -------------------------------------------------------------
+
+/** One group by id or address, or a 404. */
+export async function findGroup(db: Executor, by: { id: number } | { slug: string }) {
+  const query = db.selectFrom("event_groups").select(["id", "slug", "name", "city", "descriptions"]);
+  const group = await ("id" in by ? query.where("id", "=", by.id) : query.where("slug", "=", by.slug)).executeTakeFirst();
+  if (!group) throw notFound("group_not_found", "events.errors.groupNotFound");
+  return group;
+}
+
+export async function memberCount(db: Executor, groupId: number): Promise<number> {
+  const row = await db.selectFrom("event_group_members").select((eb) => eb.fn.countAll<number>().as("count")).where("group_id", "=", groupId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Who is in a group: how many members, its organisers by name, and whether the viewer is one of the members. */
+export async function groupPeople(db: Executor, groupId: number, viewerId: number | null): Promise<{ members: number; organisers: Array<{ id: number; name: string }>; isMember: boolean }> {
+  const organisers = await db
+    .selectFrom("event_group_members")
+    .innerJoin("accounts", "accounts.id", "event_group_members.account_id")
+    .select(["accounts.id", "accounts.name"])
+    .where("event_group_members.group_id", "=", groupId)
+    .where("event_group_members.role", "=", "organiser")
+    .orderBy("accounts.name")
+    .orderBy("accounts.id")
+    .execute();
+  const mine = viewerId === null ? undefined : await db.selectFrom("event_group_members").select("account_id").where("group_id", "=", groupId).where("account_id", "=", viewerId).executeTakeFirst();
+  return { members: await memberCount(db, groupId), organisers, isMember: mine !== undefined };
+}
+
+/** Where a page of groups starts: after this (city, id). */
+export interface GroupsAfter {
+  city: string;
+  id: number;
+}
+
+/** Groups by city (then id) with their member counts; a page of `limit` after `after`, or all. */
+export async function listGroups(db: Executor, page: { after?: GroupsAfter | undefined; limit?: number | undefined } = {}) {
+  let query = db
+    .selectFrom("event_groups")
+    .leftJoin("event_group_members", "event_group_members.group_id", "event_groups.id")
+    .select((eb) => ["event_groups.id", "event_groups.slug", "event_groups.name", "event_groups.city", eb.fn.count<number>("event_group_members.account_id").as("members")])
+    .groupBy(["event_groups.id", "event_groups.slug", "event_groups.name", "event_groups.city"])
+    .orderBy("event_groups.city")
+    .orderBy("event_groups.id");
+  const after = page.after;
+  if (after) query = query.where((eb) => eb.or([eb("event_groups.city", ">", after.city), eb.and([eb("event_groups.city", "=", after.city), eb("event_groups.id", ">", after.id)])]));
+  if (page.limit !== undefined) query = query.limit(page.limit);
+  return (await query.execute()).map((group) => ({ ...group, members: Number(group.members) }));
 }

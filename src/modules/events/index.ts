@@ -13,6 +13,7 @@ import "./jobs.ts";
 import { eventsApiRoutes } from "./api-routes.ts";
 import { calendarRoutes } from "./calendar-routes.ts";
 import { eventsConsoleRoutes } from "./console-routes.tsx";
+import { groupApiRoutes } from "./group-api-routes.ts";
 import { groupRoutes } from "./group-routes.tsx";
 import { eventsPageRoutes } from "./page-routes.tsx";
 import "./profile-section.tsx";
@@ -27,6 +28,7 @@ export async function eventsRoutes(app: FastifyInstance): Promise<void> {
   const css = await readFile(STYLESHEET_FILE, "utf8");
   app.get(STYLESHEET_PATH, { schema: { hide: true } }, async (_request, reply) => reply.header("content-type", "text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(css));
   await app.register(eventsApiRoutes);
+  await app.register(groupApiRoutes);
   await app.register(calendarRoutes);
   await app.register(eventsPageRoutes);
   await app.register(groupRoutes);

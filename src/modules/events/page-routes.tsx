@@ -17,9 +17,9 @@ import { eventForViewer } from "./api-routes.ts";
 import { memberFeedSignature } from "./calendar-routes.ts";
 import { canOrganise } from "./policy.ts";
 import { presentEvent } from "./presenters.ts";
-import { localized, MAX_PHOTOS_PER_MEMBER, toLocalInput } from "./rules.ts";
+import { localized, MAX_PHOTOS_PER_MEMBER, toLocalInput, type AttendanceNumbers } from "./rules.ts";
 import { formError, memberOf, textValues, uploadedFiles } from "./form-helpers.ts";
-import { addEventPhotos, attendanceOf, feedbackReport, giveFeedback, mayGiveFeedback, photosOf, removeEventPhoto } from "./after.ts";
+import { addEventPhotos, feedbackReport, giveFeedback, mayGiveFeedback, photosOf, removeEventPhoto } from "./after.ts";
 import { applyForLicence, cancelEvent, cancelRsvp, changeCapacity, checkIn, checkInSignature, checkInSignatureValid, createEvent, licenceEligibility, rsvp, type EventInput } from "./service.ts";
 import { licenceOf, listEvents } from "./store.ts";
 import type { AfterProps } from "./views/after.tsx";
@@ -124,8 +124,8 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
   // ---- one event ------------------------------------------------------------------------------
 
   async function showEvent(request: FastifyRequest, reply: FastifyReply, id: number, capacityProblem: { errors?: AppError["fields"]; message?: string; value?: string } = {}, status = 200): Promise<FastifyReply> {
-    const { event, coOrganiserIds, json } = await eventForViewer(request, id);
     const now = new Date();
+    const { event, coOrganiserIds, attendance, json } = await eventForViewer(request, id, now);
     const licenceRow = event.licence_id === null ? null : await licenceOf(db, event.licence_id);
     const rsvpRow = request.actor ? await db.selectFrom("event_rsvps").select(["id", "status"]).where("event_id", "=", id).where("member_id", "=", request.actor.id).executeTakeFirst() : undefined;
     let ticket = null;
@@ -135,7 +135,7 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
     }
     const ended = event.ends_at <= now;
     const organises = canOrganise(request.actor, event, coOrganiserIds);
-    const after = event.starts_at <= now && !event.cancelled_at ? await afterProps(request, event, organises, ended, now) : null;
+    const after = event.starts_at <= now && !event.cancelled_at ? await afterProps(request, event, organises, ended, attendance, now) : null;
     const capacity = organises && !ended && !event.cancelled_at ? { cap: licenceRow?.conditions?.maxAttendees ?? null, value: String(event.capacity), ...capacityProblem } : null;
     return sendPage(
       request,
@@ -154,7 +154,7 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  async function afterProps(request: FastifyRequest, event: { id: number; title: Record<string, string>; language: string; ends_at: Date; cancelled_at: Date | null }, organises: boolean, ended: boolean, now: Date): Promise<AfterProps> {
+  async function afterProps(request: FastifyRequest, event: { id: number; title: Record<string, string>; language: string; ends_at: Date; cancelled_at: Date | null }, organises: boolean, ended: boolean, attendance: AttendanceNumbers | null, now: Date): Promise<AfterProps> {
     const report = await feedbackReport(db, event.id);
     const actor = request.actor;
     const checkedIn = actor ? await db.selectFrom("event_rsvps").select("checked_in_at").where("event_id", "=", event.id).where("member_id", "=", actor.id).where("status", "=", "going").executeTakeFirst() : undefined;
@@ -162,7 +162,7 @@ export async function eventsPageRoutes(app: FastifyInstance): Promise<void> {
       eventId: event.id,
       title: localized(event.title, request.locale, event.language),
       ended,
-      attendance: await attendanceOf(db, event, now),
+      attendance,
       rating: { average: report.average, count: report.count },
       report: organises ? report : null,
       canGiveFeedback: actor !== null && ended && (await mayGiveFeedback(db, actor.id, event, now)),

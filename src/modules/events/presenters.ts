@@ -2,7 +2,7 @@
 import { Type, type Static } from "typebox";
 import type { Actor } from "../../platform/auth/permissions.ts";
 import { canOrganise } from "./policy.ts";
-import { localized, toLocalInput } from "./rules.ts";
+import { localized, toLocalInput, type AttendanceNumbers } from "./rules.ts";
 import type { EventRow } from "./store.ts";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -10,6 +10,14 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 export const RsvpJson = Type.Object({
   status: Type.Union([Type.Literal("going"), Type.Literal("waitlisted"), Type.Literal("cancelled")]),
   waitlistPlace: Nullable(Type.Integer()),
+});
+
+/** Checked in for everyone; going, no-shows and the show rate (0–1, null while no one was going) for organisers. */
+export const AttendanceJson = Type.Object({
+  checkedIn: Type.Integer(),
+  going: Type.Optional(Type.Integer()),
+  noShows: Type.Optional(Type.Integer()),
+  showRate: Type.Optional(Nullable(Type.Number())),
 });
 
 export const EventJson = Type.Object({
@@ -40,6 +48,8 @@ export const EventJson = Type.Object({
   rsvp: Nullable(RsvpJson),
   icsUrl: Type.String(),
   url: Type.String(),
+  /** Once the event has ended (null before, and for a cancelled event). */
+  attendance: Nullable(AttendanceJson),
 });
 export type EventJsonValue = Static<typeof EventJson>;
 
@@ -49,11 +59,19 @@ export interface Viewer {
   baseUrl: string;
   coOrganiserIds: readonly number[];
   rsvp: Static<typeof RsvpJson> | null;
+  /** The event's attendance when it is shown (see attendanceShown); lists leave it out. */
+  attendance?: AttendanceNumbers | null;
 }
 
 /** True when the viewer may see the online link: going, or organising. */
 export function seesOnlineLink(event: EventRow, viewer: Pick<Viewer, "actor" | "coOrganiserIds" | "rsvp">): boolean {
   return viewer.rsvp?.status === "going" || canOrganise(viewer.actor, event, viewer.coOrganiserIds);
+}
+
+/** Attendance as the viewer may see it: the organiser's view adds going, no-shows and the show rate. */
+export function presentAttendance(numbers: AttendanceNumbers, organiserView: boolean): Static<typeof AttendanceJson> {
+  if (!organiserView) return { checkedIn: numbers.checkedIn };
+  return { checkedIn: numbers.checkedIn, going: numbers.going, noShows: numbers.noShows, showRate: numbers.showRate };
 }
 
 export function presentEvent(event: EventRow, viewer: Viewer): EventJsonValue {
@@ -83,5 +101,6 @@ export function presentEvent(event: EventRow, viewer: Viewer): EventJsonValue {
     rsvp: viewer.rsvp,
     icsUrl: `${viewer.baseUrl}/events/${event.id}.ics`,
     url: `${viewer.baseUrl}/events/${event.id}`,
+    attendance: viewer.attendance ? presentAttendance(viewer.attendance, canOrganise(viewer.actor, event, viewer.coOrganiserIds)) : null,
   };
 }

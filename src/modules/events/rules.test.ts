@@ -4,6 +4,7 @@ import {
   addMonths,
   approvalTerms,
   attendanceNumbers,
+  attendanceShown,
   feedbackRefusal,
   MAX_PHOTOS_PER_EVENT,
   MAX_PHOTOS_PER_MEMBER,
@@ -189,6 +190,13 @@ describe("after the event", () => {
     assert.deepEqual(attendanceNumbers(10, 7, true), { going: 10, checkedIn: 7, noShows: 3, showRate: 0.7 });
     assert.deepEqual(attendanceNumbers(10, 0, false), { going: 10, checkedIn: 0, noShows: 0, showRate: 0 });
     assert.equal(attendanceNumbers(0, 0, true).showRate, null);
+  });
+
+  test("attendance is told once the event has ended, never for a cancelled one", () => {
+    const endsAt = at("2026-05-01T20:00:00Z");
+    assert.equal(attendanceShown({ endsAt, cancelledAt: null }, at("2026-05-01T19:59:59Z")), false);
+    assert.equal(attendanceShown({ endsAt, cancelledAt: null }, endsAt), true);
+    assert.equal(attendanceShown({ endsAt, cancelledAt: at("2026-04-20T10:00:00Z") }, at("2026-05-02T10:00:00Z")), false);
   });
 
   test("photos: organisers and checked-in attendees, from the start, within the limits", () => {

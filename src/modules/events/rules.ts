@@ -242,6 +242,11 @@ export function attendanceNumbers(going: number, checkedIn: number, ended: boole
   return { going, checkedIn, noShows: ended ? Math.max(0, going - checkedIn) : 0, showRate: going === 0 ? null : checkedIn / going };
 }
 
+/** Attendance is told once an event has ended, unless it was cancelled (the page and the API alike). */
+export function attendanceShown(event: { endsAt: Date; cancelledAt: Date | null }, now: Date): boolean {
+  return event.cancelledAt === null && event.endsAt <= now;
+}
+
 /** Photos an event and one member may have. */
 export const MAX_PHOTOS_PER_EVENT = 60;
 export const MAX_PHOTOS_PER_MEMBER = 10;

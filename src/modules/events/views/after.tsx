@@ -15,7 +15,8 @@ export interface AfterProps {
   eventId: number;
   title: string;
   ended: boolean;
-  attendance: AttendanceNumbers;
+  /** Shown once the event has ended (null before). */
+  attendance: AttendanceNumbers | null;
   /** Everyone sees the mean rating; organisers and staff get the whole report. */
   rating: { average: number | null; count: number };
   report: FeedbackReport | null;
@@ -168,7 +169,7 @@ export function AfterTheEvent(props: AfterProps) {
   return (
     <section class="event-after" aria-labelledby="after-heading">
       <h2 id="after-heading">{t("events.page.afterHeading")}</h2>
-      {props.ended ? <Attendance attendance={props.attendance} details={props.organises} ended={props.ended} /> : null}
+      {props.attendance ? <Attendance attendance={props.attendance} details={props.organises} ended={props.ended} /> : null}
       {props.ended && !props.report && props.rating.average !== null ? (
         <p>{t("events.page.rating", { rating: formatNumber(props.rating.average, { maximumFractionDigits: 1 }), count: props.rating.count })}</p>
       ) : null}
