@@ -164,7 +164,7 @@ describe("royalties in the browser, from a sales file to the creator's statement
     assert.equal(await creator.page.locator("html").getAttribute("dir"), "rtl");
     const persian = await creator.page.locator("main").innerText();
     assert.match(persian, /مبلغ پرداختی به EUR/);
-    assert.match(persian, /1 USD = 0\.9 EUR/);
+    assert.match(persian, /۱ USD = ۰٫۹ EUR/, "the rate in Persian digits");
     assert.match(persian, /هنگام تأیید صورت‌حساب ثابت شده است/);
     await screenshot(creator.page, "royalties-9-converted-statement-fa", { fullPage: true });
     await creator.context.close();
