@@ -110,6 +110,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(console.statusCode, 200);
       assert.match(console.body, /USD\/EUR/);
       assert.match(console.body, /0\.91234567/);
+      assert.match((await page(finance, "/console/royalties/rates", "fa")).body, /۰٫۹۱۲۳۴۵۶۷/, "in the reader's digits");
       assert.equal((await page(creator, "/console/royalties/rates")).statusCode, 403);
     });
 

@@ -7,9 +7,9 @@ import type { Agreement } from "../agreements.ts";
 import type { Conversion } from "../conversion.ts";
 import type { ImportSummary, RefusedLine } from "../import.ts";
 import { RATE_COLUMNS, type KeptRate, type RefusedRate } from "../rates.ts";
-import { CSV_COLUMNS, minorToDecimal, rateToDecimal, type PeriodLength } from "../rules.ts";
+import { CSV_COLUMNS, minorToDecimal, type PeriodLength } from "../rules.ts";
 import type { CurrencyTotals, PayoutTotals, StatementRow } from "../statements.ts";
-import { Day, Money, PayoutAmount, Period, StatusBadge } from "../views/parts.tsx";
+import { Day, Money, PayoutAmount, Period, StatusBadge, useRateText } from "../views/parts.tsx";
 
 function Tabs() {
   const { t, path } = usePage();
@@ -21,6 +21,21 @@ function Tabs() {
     ["/console/royalties/agreements", "royalties.console.agreements"],
   ] as const;
   return <FilterTabs label={t("royalties.console.title")} tabs={tabs.map(([href, key]) => ({ href, label: t(key), current: path === href }))} />;
+}
+
+/** The opening of an upload page: its title, the tabs, and what went wrong with the last upload, if anything. */
+function UploadPageOpening(props: { title: string; message?: string | undefined }) {
+  return (
+    <>
+      <PageHeader title={props.title} />
+      <Tabs />
+      {props.message ? (
+        <div class="alert alert--error" role="alert">
+          <p>{props.message}</p>
+        </div>
+      ) : null}
+    </>
+  );
 }
 
 /** Totals per currency, statement generation, the latest imports. */
@@ -106,13 +121,7 @@ export function ImportPage(props: { outcome?: ImportOutcome | undefined; message
   const file = { field: "file", label: t("royalties.import.file"), hint: t("royalties.import.fileHint", { columns: Object.values(CSV_COLUMNS).join(", ") }), errors: props.errors };
   return (
     <>
-      <PageHeader title={t("royalties.import.title")} />
-      <Tabs />
-      {props.message ? (
-        <div class="alert alert--error" role="alert">
-          <p>{props.message}</p>
-        </div>
-      ) : null}
+      <UploadPageOpening title={t("royalties.import.title")} message={props.message} />
       {outcome ? (
         <div class={outcome.applied ? "alert alert--success" : "alert alert--error"} role={outcome.applied ? "status" : "alert"} id="import-outcome">
           <p>
@@ -158,16 +167,11 @@ function RefusedLines<Field extends string>(props: { rows: ReadonlyArray<{ line:
 /** The exchange rates kept, newest day first per pair, next to the form that imports more. */
 export function RatesPage(props: { rates: KeptRate[]; page: number; hasNext: boolean; refused?: RefusedRate[] | undefined; message?: string | undefined; errors?: FieldErrors | undefined }) {
   const { t } = usePage();
+  const rateText = useRateText();
   const ratesFile = { field: "file", label: t("royalties.rates.file"), hint: t("royalties.rates.fileHint"), errors: props.errors };
   return (
     <>
-      <PageHeader title={t("royalties.rates.title")} />
-      <Tabs />
-      {props.message ? (
-        <div class="alert alert--error" role="alert">
-          <p>{props.message}</p>
-        </div>
-      ) : null}
+      <UploadPageOpening title={t("royalties.rates.title")} message={props.message} />
       {props.refused && props.refused.length > 0 ? (
         <>
           <div class="alert alert--error" role="alert" id="import-outcome">
@@ -191,7 +195,7 @@ export function RatesPage(props: { rates: KeptRate[]; page: number; hasNext: boo
         columns={[
           { label: t("royalties.rates.pair"), cell: (row) => <bdi>{`${row.currency}/${row.toCurrency}`}</bdi> },
           { label: t("royalties.rates.validOnColumn"), cell: (row) => <Day day={row.validOn} /> },
-          { label: t("royalties.rates.rateColumn"), cell: (row) => <bdi>{rateToDecimal(row.rateScaled)}</bdi>, numeric: true },
+          { label: t("royalties.rates.rateColumn"), cell: (row) => <bdi>{rateText(row.rateScaled)}</bdi>, numeric: true },
         ]}
       />
       <Pagination page={props.page} hasNext={props.hasNext} pageHref={(page) => `/console/royalties/rates?page=${page}`} />

@@ -48,14 +48,19 @@ export function StatusBadge(props: { status: StatementRow["status"] }) {
   return <span class={`badge badge--${props.status}`}>{t(`royalties.status.${props.status}`)}</span>;
 }
 
+/** A rate kept × 10^8, in the reader's digits with every decimal place (Intl formats the decimal string exactly). */
+export function useRateText(): (rateScaled: bigint) => string {
+  const { formatNumber } = usePage();
+  return (rateScaled) => formatNumber(rateToDecimal(rateScaled) as unknown as number, { maximumFractionDigits: 8 });
+}
+
 /** "1 USD = 0.9 EUR" in the reader's digits, the rate used and the day it is valid from. */
 function RateUsed(props: { line: ConvertedLine; from: string; to: string }) {
   const { t, formatNumber } = usePage();
-  // Intl formats the decimal string exactly, all eight places kept.
-  const rate = formatNumber(rateToDecimal(props.line.rateScaled) as unknown as number, { maximumFractionDigits: 8 });
+  const rateText = useRateText();
   return (
     <>
-      <bdi>{t("royalties.conversion.rateValue", { from: props.from, to: props.to, one: formatNumber(1), rate })}</bdi> <span class="muted">{t("royalties.conversion.rateOn")} <Day day={props.line.rateOn} /></span>
+      <bdi>{t("royalties.conversion.rateValue", { from: props.from, to: props.to, one: formatNumber(1), rate: rateText(props.line.rateScaled) })}</bdi> <span class="muted">{t("royalties.conversion.rateOn")} <Day day={props.line.rateOn} /></span>
     </>
   );
 }
