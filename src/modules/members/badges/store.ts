@@ -125,15 +125,8 @@ export async function badgesOf(db: Executor, accountId: number): Promise<HeldBad
     .execute()) as HeldBadge[];
 }
 
-export interface BadgeInput {
-  slug: string;
-  names: PerLanguage;
-  descriptions: PerLanguage;
-  icon: BadgeIcon;
-  kind: BadgeKind;
-  rule: BadgeRule | null;
-  position: number;
-}
+/** A badge as staff write it: everything but its id. */
+export type BadgeInput = Omit<BadgeRow, "id">;
 
 function columns(input: BadgeInput) {
   return {
