@@ -45,7 +45,7 @@ export async function loadIdea(db: Executor, id: number, lock = false): Promise<
 export async function applyCounts(tx: Tx, settings: IdeasSettings, idea: IdeaRow, delta: SupportCounts, now: Date): Promise<SupportCounts> {
   const updated = await tx
     .updateTable("ideas")
-    .set((eb) => ({ verified_supporters: eb("verified_supporters", "+", delta.verified), pending_supporters: eb("pending_supporters", "+", delta.pending) }))
+    .set((eb) => ({ verified_supporters: eb("verified_supporters", "+", delta.verified), pending_supporters: eb("pending_supporters", "+", delta.pending), supports_changed_at: now }))
     .where("id", "=", idea.id)
     .returning(IDEA_COLUMNS)
     .executeTakeFirstOrThrow();

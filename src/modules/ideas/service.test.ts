@@ -106,6 +106,18 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await idea(t, id)).verified_supporters, 1);
     });
 
+    test("an idea closed a moment after its facts were kept refuses with the fresh reason and keeps its count", async () => {
+      const creator = await member(t);
+      const id = await openIdea(t, creator, moderator);
+      await supportIdea(t.app.hearth.db, await member(t), id);
+      // Another process hides the idea while this one still keeps its facts as open.
+      await t.app.hearth.db.updateTable("ideas").set({ state: "rejected" }).where("id", "=", id).execute();
+      await assert.rejects(supportIdea(t.app.hearth.db, await member(t), id), rejects("idea_not_found"), "hidden now, so it does not exist for supporters");
+      await t.app.hearth.db.updateTable("ideas").set({ state: "open" }).where("id", "=", id).execute();
+      const again = await supportIdea(t.app.hearth.db, await member(t), id);
+      assert.deepEqual(again.counts, { verified: 2, pending: 0 }, "open again at once: a closed idea's facts are not kept");
+    });
+
     test("supports from brand-new or unverified accounts are pending until the account passes the trust bar", async () => {
       const creator = await member(t);
       const id = await openIdea(t, creator, moderator);
@@ -158,15 +170,22 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(mails.length, 1, "the creator is told once");
     });
 
-    test("the trending count moves with each support and drops supports older than a week at the sweep", async () => {
+    test("the trending count follows supports at the next refresh and drops supports older than a week at the sweep", async () => {
       const id = await openIdea(t, await member(t), moderator);
+      const other = await openIdea(t, await member(t), moderator);
+      const before = new Date();
       const fans = [await member(t), await member(t)];
       for (const fan of fans) await supportIdea(t.app.hearth.db, fan, id);
+      await sql`update ideas set recent_supports = 7, supports_changed_at = ${new Date(before.getTime() - HOUR)} where id = ${other}`.execute(t.app.hearth.db);
+      await recountRecentSupports(t.app.hearth.db, new Date(), before);
       assert.equal((await idea(t, id)).recent_supports, 2);
+      assert.equal((await idea(t, other)).recent_supports, 7, "an idea whose supports did not change is left to the sweep");
       await withdrawSupport(t.app.hearth.db, fans[1] as Actor, id);
+      await recountRecentSupports(t.app.hearth.db, new Date(), before);
       assert.equal((await idea(t, id)).recent_supports, 1);
       await recountRecentSupports(t.app.hearth.db);
-      assert.equal((await idea(t, id)).recent_supports, 1, "the recount agrees");
+      assert.equal((await idea(t, id)).recent_supports, 1, "the full recount agrees");
+      assert.equal((await idea(t, other)).recent_supports, 0, "the full recount covers every open idea");
       await recountRecentSupports(t.app.hearth.db, new Date(Date.now() + 8 * 24 * HOUR));
       assert.equal((await idea(t, id)).recent_supports, 0, "a week later the support no longer trends");
     });

@@ -264,14 +264,19 @@ export async function recordMissedMilestones(db: Executor, now = new Date()): Pr
 /** The trending window: supports of the last seven days. */
 const TRENDING_MS = 7 * 86_400_000;
 
-/** Recounts open ideas' supports of the last seven days, which every support moves up and time moves down. */
-export async function recountRecentSupports(db: Executor, now = new Date()): Promise<void> {
+/**
+ * Recounts open ideas' supports of the last seven days (the trending count): of the ideas whose
+ * supports changed since `changedSince` (the frequent refresh that follows new supports), or of
+ * every open idea (the sweep, as supports age out). Supports do not move the count themselves: an
+ * update of the counters that changes no indexed column writes no index entry (migration 0014).
+ */
+export async function recountRecentSupports(db: Executor, now = new Date(), changedSince?: Date): Promise<void> {
   await sql`
     update ideas set recent_supports = counted.recent
     from (
       select i.id, count(s.idea_id)::int as recent
       from ideas i left join idea_supports s on s.idea_id = i.id and s.created_at > ${new Date(now.getTime() - TRENDING_MS)}
-      where i.state = 'open'
+      where i.state = 'open' ${changedSince ? sql`and i.supports_changed_at >= ${changedSince}` : sql``}
       group by i.id
     ) counted
     where ideas.id = counted.id and ideas.recent_supports <> counted.recent`.execute(db);

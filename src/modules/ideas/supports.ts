@@ -1,10 +1,11 @@
 /**
  * Supporting and withdrawing. A popular idea gets many supports at once, so supports that arrive
- * together are written together (group commit, see platform/db/group-commit.ts): per batch, one read
- * of the ideas checks each request against the rules, then a single statement inserts and deletes
- * the supports, moves the counters by what actually changed and records the activities. A milestone
- * is recorded under the idea's row lock, only when a count crosses one. Every request still gets its
- * own answer (its counts, or its own refusal), and only after the write has committed.
+ * together are written together (group commit, see platform/db/group-commit.ts): per batch, the
+ * ideas' facts (read, or kept from a moment ago) check each request against the rules, then a single
+ * statement inserts and deletes the supports, moves the counters by what actually changed and records
+ * the activities. A milestone is recorded under the idea's row lock, only when a count crosses one.
+ * Every request still gets its own answer (its counts, or its own refusal), and only after the write
+ * has committed.
  */
 import { sql } from "kysely";
 import type { Actor } from "../../platform/auth/permissions.ts";
@@ -51,6 +52,48 @@ const MAX_BATCH = 200;
  */
 const BATCHES_AT_ONCE = 1;
 
+/** How long the facts of an open idea are kept for the rules (see OpenIdeaFacts). */
+const FACTS_KEPT_MS = 1_000;
+
+/**
+ * The facts the support rules read (state, publication, milestones reached, creator), kept for a
+ * moment per open idea: while an idea is popular, a batch then goes to the database once, for its
+ * write, instead of reading the ideas first. Kept facts cannot let a support through that the fresh
+ * ones would refuse for good: the write re-checks under the ideas' row locks that each idea is still
+ * open, and an idea found closed there is read afresh for its exact refusal. Only open ideas are
+ * kept, so an idea that opens can be supported at once. A milestone this process records drops the
+ * idea's facts; one recorded by another process is seen within FACTS_KEPT_MS.
+ */
+class OpenIdeaFacts {
+  private readonly kept = new Map<number, { idea: IdeaRow; until: number }>();
+
+  /** The ideas by id: kept facts where fresh, the others read (and kept when open). */
+  async read(db: Executor, ids: readonly number[]): Promise<Map<number, IdeaRow>> {
+    const now = Date.now();
+    const found = new Map<number, IdeaRow>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const kept = this.kept.get(id);
+      if (kept && kept.until > now) found.set(id, kept.idea);
+      else missing.push(id);
+    }
+    for (const idea of await readIdeas(db, missing)) {
+      found.set(idea.id, idea);
+      if (idea.state === "open") this.kept.set(idea.id, { idea, until: now + FACTS_KEPT_MS });
+      else this.kept.delete(idea.id);
+    }
+    return found;
+  }
+
+  forget(id: number): void {
+    this.kept.delete(id);
+  }
+}
+
+async function readIdeas(db: Executor, ids: readonly number[]): Promise<IdeaRow[]> {
+  return ids.length === 0 ? [] : db.selectFrom("ideas").select(IDEA_COLUMNS).where("id", "in", ids).execute();
+}
+
 const writers = new WeakMap<object, GroupCommit<SupportRequest, SupportAnswer>>();
 
 /** Sends a request through the database's group commit; inside a caller's transaction it is applied there, alone. */
@@ -63,7 +106,8 @@ async function submit(db: Executor, request: SupportRequest): Promise<SupportAns
   }
   let writer = writers.get(db);
   if (!writer) {
-    writer = new GroupCommit((batch) => applySupports(db, batch), {
+    const facts = new OpenIdeaFacts();
+    writer = new GroupCommit((batch) => applySupports(db, batch, facts), {
       maxBatch: MAX_BATCH,
       concurrency: BATCHES_AT_ONCE,
       key: (item) => `${item.ideaId}:${item.actor.id}`,
@@ -102,6 +146,11 @@ function closed(): Error {
   return conflict("support_closed", "ideas.errors.support.closed");
 }
 
+/** The answer to a request whose idea the write found no longer open. */
+function notOpen(request: SupportRequest): Error {
+  return request.add ? conflict("support_not_open", "ideas.errors.support.not_open") : closed();
+}
+
 interface Applied {
   idea_id: number;
   /** The idea was still open when the supports were written. */
@@ -115,15 +164,15 @@ interface Applied {
 }
 
 /**
- * Checks and applies a batch (at most one request per member and idea): one read of the ideas, one
- * statement that writes, and a short transaction per idea only when a count crosses a milestone.
- * The statement commits on its own; if the process stops before a crossing is recorded, the
- * recurring sweep records it (recordMissedMilestones).
+ * Checks and applies a batch (at most one request per member and idea): the ideas' facts (from
+ * `facts` when given, else read), one statement that writes, and a short transaction per idea only
+ * when a count crosses a milestone. The statement commits on its own; if the process stops before a
+ * crossing is recorded, the recurring sweep records it (recordMissedMilestones).
  */
-async function applySupports(db: Executor, batch: readonly SupportRequest[]): Promise<Array<ItemResult<SupportAnswer>>> {
+async function applySupports(db: Executor, batch: readonly SupportRequest[], facts?: OpenIdeaFacts): Promise<Array<ItemResult<SupportAnswer>>> {
   const settings = await readSettingCached(db, ideasSettings);
   const ideaIds = [...new Set(batch.map((request) => request.ideaId))];
-  const ideas = new Map((await db.selectFrom("ideas").select(IDEA_COLUMNS).where("id", "in", ideaIds).execute()).map((idea) => [idea.id, idea]));
+  const ideas = facts ? await facts.read(db, ideaIds) : new Map((await readIdeas(db, ideaIds)).map((idea) => [idea.id, idea]));
   const results: Array<ItemResult<SupportAnswer> | undefined> = batch.map((request) => {
     const error = refusal(settings, ideas.get(request.ideaId), request);
     return error ? { ok: false, error } : undefined;
@@ -132,10 +181,14 @@ async function applySupports(db: Executor, batch: readonly SupportRequest[]): Pr
   if (accepted.length === 0) return results as Array<ItemResult<SupportAnswer>>;
 
   const rows = await writeSupports(db, settings, accepted.map(({ request }) => request));
+  // Ideas that closed since their facts were read: read again, so the refusal says why.
+  const closedIds = [...new Set(accepted.filter((_, position) => !rows[position]?.open).map(({ request }) => request.ideaId))];
+  closedIds.forEach((id) => facts?.forget(id));
+  const closedIdeas = new Map((await readIdeas(db, closedIds)).map((idea) => [idea.id, idea]));
   accepted.forEach(({ request, index }, position) => {
     const row = rows[position];
     if (!row || !row.open) {
-      results[index] = { ok: false, error: request.add ? conflict("support_not_open", "ideas.errors.support.not_open") : closed() };
+      results[index] = { ok: false, error: refusal(settings, closedIdeas.get(request.ideaId), request) ?? notOpen(request) };
       return;
     }
     const counts = { verified: row.verified, pending: row.pending };
@@ -148,6 +201,7 @@ async function applySupports(db: Executor, batch: readonly SupportRequest[]): Pr
     const counted = rows.find((row) => row.idea_id === ideaId);
     if (!before || !counted || !reachesMilestone(settings, { ...before, verified_supporters: counted.verified }, latest)) continue;
     await inTransaction(db, async (tx) => recordMilestones(tx, settings, await loadIdea(tx, ideaId, true), latest));
+    facts?.forget(ideaId);
   }
   return results as Array<ItemResult<SupportAnswer>>;
 }

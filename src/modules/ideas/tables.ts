@@ -35,8 +35,10 @@ export interface IdeasTable {
   published_at: Date | null;
   milestones_reached_at: ColumnType<Date[], Date[] | undefined, Date[]>;
   verified_supporters: Generated<number>;
-  /** Supports in the last seven days (the trending list), see migration 0013. */
+  /** Supports in the last seven days (the trending list), recounted each minute (migration 0014, ideas/jobs.ts). */
   recent_supports: Generated<number>;
+  /** When supports last came or went: the trending refresh recounts these ideas. */
+  supports_changed_at: Date | null;
   pending_supporters: Generated<number>;
   moderation_note: string | null;
   moderated_by: number | null;
