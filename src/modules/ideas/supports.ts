@@ -8,6 +8,7 @@
  * has committed.
  */
 import { sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import type { Actor } from "../../platform/auth/permissions.ts";
 import { inTransaction, type Executor } from "../../platform/db/index.ts";
 import { GroupCommit, type ItemResult } from "../../platform/db/group-commit.ts";
@@ -62,25 +63,24 @@ const FACTS_KEPT_MS = 1_000;
  * ones would refuse for good: the write re-checks under the ideas' row locks that each idea is still
  * open, and an idea found closed there is read afresh for its exact refusal. Only open ideas are
  * kept, so an idea that opens can be supported at once. A milestone this process records drops the
- * idea's facts; one recorded by another process is seen within FACTS_KEPT_MS.
+ * idea's facts; one recorded by another process is seen within FACTS_KEPT_MS. At most 10,000 ideas
+ * are kept, the least recently supported dropped first.
  */
 class OpenIdeaFacts {
-  private readonly kept = new Map<number, { idea: IdeaRow; until: number }>();
+  private readonly kept = new LRUCache<number, IdeaRow>({ max: 10_000, ttl: FACTS_KEPT_MS });
 
   /** The ideas by id: kept facts where fresh, the others read (and kept when open). */
   async read(db: Executor, ids: readonly number[]): Promise<Map<number, IdeaRow>> {
-    const now = Date.now();
     const found = new Map<number, IdeaRow>();
     const missing: number[] = [];
     for (const id of ids) {
       const kept = this.kept.get(id);
-      if (kept && kept.until > now) found.set(id, kept.idea);
+      if (kept) found.set(id, kept);
       else missing.push(id);
     }
     for (const idea of await readIdeas(db, missing)) {
       found.set(idea.id, idea);
-      if (idea.state === "open") this.kept.set(idea.id, { idea, until: now + FACTS_KEPT_MS });
-      else this.kept.delete(idea.id);
+      if (idea.state === "open") this.kept.set(idea.id, idea);
     }
     return found;
   }
