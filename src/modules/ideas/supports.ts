@@ -78,7 +78,7 @@ class OpenIdeaFacts {
       if (kept) found.set(id, kept);
       else missing.push(id);
     }
-    for (const idea of await readIdeas(db, missing)) {
+    for (const idea of (await readIdeas(db, missing)).values()) {
       found.set(idea.id, idea);
       if (idea.state === "open") this.kept.set(idea.id, idea);
     }
@@ -90,8 +90,10 @@ class OpenIdeaFacts {
   }
 }
 
-async function readIdeas(db: Executor, ids: readonly number[]): Promise<IdeaRow[]> {
-  return ids.length === 0 ? [] : db.selectFrom("ideas").select(IDEA_COLUMNS).where("id", "in", ids).execute();
+/** The ideas' rule facts by id, read in one query. */
+async function readIdeas(db: Executor, ids: readonly number[]): Promise<Map<number, IdeaRow>> {
+  const rows = ids.length === 0 ? [] : await db.selectFrom("ideas").select(IDEA_COLUMNS).where("id", "in", ids).execute();
+  return new Map(rows.map((idea) => [idea.id, idea]));
 }
 
 const writers = new WeakMap<object, GroupCommit<SupportRequest, SupportAnswer>>();
@@ -172,7 +174,7 @@ interface Applied {
 async function applySupports(db: Executor, batch: readonly SupportRequest[], facts?: OpenIdeaFacts): Promise<Array<ItemResult<SupportAnswer>>> {
   const settings = await readSettingCached(db, ideasSettings);
   const ideaIds = [...new Set(batch.map((request) => request.ideaId))];
-  const ideas = facts ? await facts.read(db, ideaIds) : new Map((await readIdeas(db, ideaIds)).map((idea) => [idea.id, idea]));
+  const ideas = await (facts ? facts.read(db, ideaIds) : readIdeas(db, ideaIds));
   const results: Array<ItemResult<SupportAnswer> | undefined> = batch.map((request) => {
     const error = refusal(settings, ideas.get(request.ideaId), request);
     return error ? { ok: false, error } : undefined;
@@ -184,7 +186,7 @@ async function applySupports(db: Executor, batch: readonly SupportRequest[], fac
   // Ideas that closed since their facts were read: read again, so the refusal says why.
   const closedIds = [...new Set(accepted.filter((_, position) => !rows[position]?.open).map(({ request }) => request.ideaId))];
   closedIds.forEach((id) => facts?.forget(id));
-  const closedIdeas = new Map((await readIdeas(db, closedIds)).map((idea) => [idea.id, idea]));
+  const closedIdeas = await readIdeas(db, closedIds);
   accepted.forEach(({ request, index }, position) => {
     const row = rows[position];
     if (!row || !row.open) {
